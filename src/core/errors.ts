@@ -1,0 +1,52 @@
+/**
+ * One error type for the whole platform. Domain code throws AppError with a stable code;
+ * the HTTP layer maps codes to statuses in one table (src/http/error-status.ts).
+ */
+export const errorMessages = {
+  VALIDATION_FAILED: "提交的数据不符合要求",
+  MALFORMED_JSON: "请求体不是有效的 JSON",
+  BODY_TOO_LARGE: "请求体过大",
+  UNSUPPORTED_MEDIA_TYPE: "不支持的内容类型",
+  UNAUTHENTICATED: "请先登录",
+  SESSION_EXPIRED: "登录已过期，请重新登录",
+  LOGIN_FAILED: "用户名或密码错误",
+  ACCOUNT_LOCKED: "登录失败次数过多，账号已临时锁定",
+  ACCOUNT_DISABLED: "账号已停用",
+  PASSWORD_INCORRECT: "原密码不正确",
+  PASSWORD_TOO_WEAK: "新密码不符合要求：至少 8 位，且包含字母和数字",
+  FORBIDDEN: "没有执行此操作的权限",
+  FORBIDDEN_AGENCY: "不能访问或修改其他机关的数据",
+  NOT_FOUND: "请求的资源不存在",
+  ROUTE_NOT_FOUND: "接口不存在",
+  CONFLICT: "数据已被他人修改，请刷新后重试",
+  DUPLICATE: "数据重复",
+  AGENCY_PARENT_INVALID: "上级机关不合法",
+  SETTING_UNKNOWN: "未知的设置项",
+  SETTING_INVALID: "设置值不合法",
+  CALENDAR_YEAR_NOT_LOADED: "该年度的工作日历尚未导入，不能计算期限",
+  CALENDAR_IMPORT_INVALID: "工作日历文件不合法",
+  RATE_LIMITED: "请求过于频繁，请稍后再试",
+  BACKUP_INVALID: "备份文件不合法",
+  SCHEMA_MISMATCH: "数据库结构版本不一致",
+  INTERNAL: "服务器内部错误",
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export type ErrorDetail = { path?: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: ErrorDetail[];
+
+  constructor(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
+    super(message ?? errorMessages[code]);
+    this.name = "AppError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const fail = (code: ErrorCode, message?: string, details?: ErrorDetail[]): never => {
+  throw new AppError(code, message, details);
+};

@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { AppContext } from "../../context.ts";
+import { AppError } from "../../core/errors.ts";
+import { newId } from "../../core/ids.ts";
+import { getNumberSetting } from "../settings/get-setting.ts";
+import { hashToken } from "./load-principal.ts";
+import { verifyPassword } from "./password.ts";
+import { recordSecurityEvent } from "./record-security-event.ts";
+import { memberships, sessions, users } from "./schema.ts";
+
+export type LoginRequest = {
+  username: string;
+  password: string;
+  ip?: string;
+  userAgent?: string;
+  requestId?: string;
+};
+
+/**
+ * Password login. Repeated failures lock the account for a while (settings security.*).
+ * Every attempt is recorded. Failures are committed even though the call then throws.
+ */
+export async function logIn(ctx: AppContext, req: LoginRequest) {
+  const now = ctx.now();
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.username, req.username)).for("update");
+    const audit = { username: req.username.slice(0, 100), ip: req.ip, requestId: req.requestId };
+    if (!user) {
+      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", detail: "unknown user" });
+      return { error: "LOGIN_FAILED" as const };
+    }
+    const [first] = await tx
+      .select({ agencyId: memberships.agencyId })
+      .from(memberships)
+      .where(eq(memberships.userId, user.id))
+      .limit(1);
+    const agencyId = first?.agencyId ?? null;
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", userId: user.id, detail: "locked" });
+      return { error: "ACCOUNT_LOCKED" as const, lockedUntil: user.lockedUntil };
+    }
+    if (!(await verifyPassword(req.password, user.passwordHash))) {
+      const threshold = await getNumberSetting(tx, agencyId, "security.lockoutThreshold");
+      const failures = user.failedLogins + 1;
+      if (failures >= threshold) {
+        const minutes = await getNumberSetting(tx, agencyId, "security.lockoutMinutes");
+        const lockedUntil = new Date(now.getTime() + minutes * 60_000);
+        await tx.update(users).set({ failedLogins: 0, lockedUntil }).where(eq(users.id, user.id));
+        await recordSecurityEvent(tx, {
+          ...audit,
+          kind: "account_locked",
+          userId: user.id,
+          detail: `${failures} failures`,
+        });
+        return { error: "ACCOUNT_LOCKED" as const, lockedUntil };
+      }
+      await tx.update(users).set({ failedLogins: failures }).where(eq(users.id, user.id));
+      await recordSecurityEvent(tx, {
+        ...audit,
+        kind: "login_failed",
+        userId: user.id,
+        detail: `failure ${failures}`,
+      });
+      return { error: "LOGIN_FAILED" as const };
+    }
+    if (!user.active) {
+      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", userId: user.id, detail: "disabled" });
+      return { error: "ACCOUNT_DISABLED" as const };
+    }
+    const hours = await getNumberSetting(tx, agencyId, "security.sessionHours");
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(now.getTime() + hours * 3_600_000);
+    await tx.insert(sessions).values({
+      id: newId(),
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt,
+      ip: req.ip ?? "",
+      userAgent: (req.userAgent ?? "").slice(0, 300),
+    });
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: sql`null` }).where(eq(users.id, user.id));
+    await recordSecurityEvent(tx, { ...audit, kind: "login_succeeded", userId: user.id });
+    return {
+      token,
+      expiresAt,
+      user: { id: user.id, username: user.username, displayName: user.displayName },
+    };
+  });
+  if ("error" in outcome && outcome.error) {
+    const until =
+      "lockedUntil" in outcome && outcome.lockedUntil
+        ? `，请于 ${outcome.lockedUntil.toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })} 后再试`
+        : "";
+    throw new AppError(
+      outcome.error,
+      outcome.error === "ACCOUNT_LOCKED" ? `登录失败次数过多，账号已临时锁定${until}` : undefined,
+    );
+  }
+  return outcome;
+}

@@ -1,0 +1,281 @@
+/**
+ * Every number of legal-rules.md marked S or U, or that varies by province, is a setting with a
+ * default here (never a constant in code). Agencies override it; values are inherited down the
+ * agency tree. Money is in fen (1 yuan = 100 fen).
+ */
+export type SettingType = "integer" | "money" | "percent" | "string";
+
+export type SettingDefinition = {
+  label: string;
+  ruleId: string;
+  type: SettingType;
+  unit: string;
+  default: number | string;
+  min?: number;
+  max?: number;
+  description: string;
+};
+
+const def = (d: SettingDefinition): SettingDefinition => d;
+
+export const settingDefinitions = {
+  "lead.verifyWorkdays": def({
+    label: "线索核查期限",
+    ruleId: "C1",
+    type: "integer",
+    unit: "工作日",
+    default: 15,
+    min: 1,
+    max: 60,
+    description: "发现线索后决定是否立案的期限（地方规定，常见 15 个工作日）",
+  }),
+  "lead.verifyExtensionWorkdays": def({
+    label: "线索核查延长期限",
+    ruleId: "C1",
+    type: "integer",
+    unit: "工作日",
+    default: 15,
+    min: 0,
+    max: 60,
+    description: "经批准可延长的核查期限",
+  }),
+  "case.decisionExtensionDays": def({
+    label: "办案期限延长",
+    ruleId: "P3",
+    type: "integer",
+    unit: "日",
+    default: 30,
+    min: 0,
+    max: 180,
+    description: "一般程序 90 日办案期限经批准可延长的日数（地方规定）",
+  }),
+  "statement.periodWorkdays": def({
+    label: "陈述申辩期限",
+    ruleId: "P5",
+    type: "integer",
+    unit: "工作日",
+    default: 3,
+    min: 1,
+    max: 15,
+    description: "事先告知后当事人提出陈述申辩的期限",
+  }),
+  "hearing.fineThresholdIndividual": def({
+    label: "较大数额罚款（个人）",
+    ruleId: "P6",
+    type: "money",
+    unit: "分",
+    default: 500_000,
+    min: 1,
+    description: "对个人处以此数额以上罚款的，告知听证权利（省级规定）",
+  }),
+  "hearing.fineThresholdOrganisation": def({
+    label: "较大数额罚款（单位）",
+    ruleId: "P6",
+    type: "money",
+    unit: "分",
+    default: 5_000_000,
+    min: 1,
+    description: "对法人或其他组织处以此数额以上罚款的，告知听证权利（省级规定）",
+  }),
+  "review.deadlineWorkdays": def({
+    label: "法制审核期限",
+    ruleId: "L3",
+    type: "integer",
+    unit: "工作日",
+    default: 7,
+    min: 1,
+    max: 30,
+    description: "法制审核机构完成审核的期限",
+  }),
+  "review.extensionWorkdays": def({
+    label: "法制审核延长期限",
+    ruleId: "L3",
+    type: "integer",
+    unit: "工作日",
+    default: 3,
+    min: 0,
+    max: 30,
+    description: "经批准可延长的审核期限",
+  }),
+  "review.reviewerRatioPercent": def({
+    label: "法制审核人员比例",
+    ruleId: "L4",
+    type: "percent",
+    unit: "%",
+    default: 5,
+    min: 0,
+    max: 100,
+    description: "法制审核人员占执法人员的最低比例",
+  }),
+  "discussion.quorumPercent": def({
+    label: "集体讨论到会比例",
+    ruleId: "P9",
+    type: "percent",
+    unit: "%",
+    default: 50,
+    min: 1,
+    max: 100,
+    description: "集体讨论有效所需的出席人数比例（超过此比例）",
+  }),
+  "publicity.penaltyWorkdays": def({
+    label: "行政处罚决定公示期限",
+    ruleId: "G3",
+    type: "integer",
+    unit: "工作日",
+    default: 7,
+    min: 1,
+    max: 30,
+    description: "作出行政处罚（及许可）决定后公示的期限",
+  }),
+  "publicity.otherWorkdays": def({
+    label: "其他执法决定公示期限",
+    ruleId: "G3",
+    type: "integer",
+    unit: "工作日",
+    default: 20,
+    min: 1,
+    max: 60,
+    description: "其他行政执法决定公示的期限",
+  }),
+  "publicity.withdrawWorkdays": def({
+    label: "撤回公示期限",
+    ruleId: "G4",
+    type: "integer",
+    unit: "工作日",
+    default: 3,
+    min: 1,
+    max: 15,
+    description: "决定被变更、撤销、确认违法或无效后撤回公示的期限",
+  }),
+  "publicity.lowFineThreshold": def({
+    label: "较低数额罚款公示标准",
+    ruleId: "G6",
+    type: "money",
+    unit: "分",
+    default: 100_000,
+    min: 0,
+    description: "罚款低于此数额（或通报批评）的决定公示 3 个月后不再展示",
+  }),
+  "publicity.lowFineDisplayMonths": def({
+    label: "较低罚款公示展示期",
+    ruleId: "G6",
+    type: "integer",
+    unit: "月",
+    default: 3,
+    min: 1,
+    max: 60,
+    description: "较低数额罚款决定的展示期",
+  }),
+  "publicity.displayMonths": def({
+    label: "其他处罚决定公示展示期",
+    ruleId: "G6",
+    type: "integer",
+    unit: "月",
+    default: 36,
+    min: 1,
+    max: 120,
+    description: "其他行政处罚决定的展示期",
+  }),
+  "publicity.annualReportDue": def({
+    label: "年度统计公示截止日",
+    ruleId: "G5",
+    type: "string",
+    unit: "月-日",
+    default: "01-31",
+    description: "每年公布上一年度行政执法统计数据的截止日期",
+  }),
+  "certificate.validityYears": def({
+    label: "执法证件有效期",
+    ruleId: "O2",
+    type: "integer",
+    unit: "年",
+    default: 5,
+    min: 1,
+    max: 10,
+    description: "执法证件的有效期（省级规定）",
+  }),
+  "training.yearlyHours": def({
+    label: "年度培训学时",
+    ruleId: "O2",
+    type: "integer",
+    unit: "学时",
+    default: 60,
+    min: 0,
+    max: 500,
+    description: "执法人员每年应完成的培训学时",
+  }),
+  "filing.deadlineWorkdays": def({
+    label: "重大决定备案期限",
+    ruleId: "F1",
+    type: "integer",
+    unit: "工作日",
+    default: 10,
+    min: 1,
+    max: 30,
+    description: "重大执法决定报政府法制机构备案的期限",
+  }),
+  "security.sessionHours": def({
+    label: "登录有效时长",
+    ruleId: "SEC",
+    type: "integer",
+    unit: "小时",
+    default: 12,
+    min: 1,
+    max: 720,
+    description: "登录后会话的有效时长",
+  }),
+  "security.lockoutThreshold": def({
+    label: "登录失败锁定次数",
+    ruleId: "SEC",
+    type: "integer",
+    unit: "次",
+    default: 5,
+    min: 1,
+    max: 100,
+    description: "连续登录失败达到此次数后临时锁定账号",
+  }),
+  "security.lockoutMinutes": def({
+    label: "账号锁定时长",
+    ruleId: "SEC",
+    type: "integer",
+    unit: "分钟",
+    default: 15,
+    min: 1,
+    max: 1440,
+    description: "账号被锁定的时长",
+  }),
+} satisfies Record<string, SettingDefinition>;
+
+export type SettingKey = keyof typeof settingDefinitions;
+export type SettingValue = number | string;
+
+export const isSettingKey = (k: string): k is SettingKey => Object.hasOwn(settingDefinitions, k);
+
+/** Checks a proposed value against its definition; returns a Chinese message when invalid. */
+export function checkSettingValue(key: SettingKey, value: unknown): string | undefined {
+  const d: SettingDefinition = settingDefinitions[key];
+  if (d.type === "string") {
+    if (typeof value !== "string" || value.length === 0 || value.length > 200) return "应为非空文本";
+    if (key === "publicity.annualReportDue" && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value))
+      return "格式应为 MM-DD";
+    return undefined;
+  }
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) return "应为整数";
+  if (d.min !== undefined && value < d.min) return `不能小于 ${d.min}`;
+  if (d.max !== undefined && value > d.max) return `不能大于 ${d.max}`;
+  return undefined;
+}
+
+/**
+ * The value in force: the nearest override walking from the agency up to the root, else the
+ * default. `overrides` maps agency path → (key → value or null for "inherit").
+ */
+export function resolveSetting(
+  key: SettingKey,
+  ancestry: { agencyId: string; value: SettingValue | null | undefined }[],
+): { value: SettingValue; sourceAgencyId: string | null } {
+  for (const a of ancestry) {
+    if (a.value !== null && a.value !== undefined) return { value: a.value, sourceAgencyId: a.agencyId };
+  }
+  return { value: settingDefinitions[key].default, sourceAgencyId: null };
+}

@@ -1,0 +1,53 @@
+import { lazy, type ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { AppLayout } from "./components/AppLayout";
+import { FullPageSpin } from "./components/FullPageSpin";
+import { RequirePerm } from "./components/RequirePerm";
+import { AgencyProvider } from "./lib/agency";
+import { useAuth } from "./lib/auth";
+import LoginPage from "./pages/LoginPage";
+
+const WorkbenchPage = lazy(() => import("./pages/WorkbenchPage"));
+const AgenciesPage = lazy(() => import("./pages/AgenciesPage"));
+const UsersPage = lazy(() => import("./pages/UsersPage"));
+const SettingsPage = lazy(() => import("./pages/SettingsPage"));
+const CalendarPage = lazy(() => import("./pages/CalendarPage"));
+const SecurityEventsPage = lazy(() => import("./pages/SecurityEventsPage"));
+const PasswordPage = lazy(() => import("./pages/PasswordPage"));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+
+/** Logged-in area: anything else goes to /login (and comes back afterwards). */
+const RequireAuth = ({ children }: { children: ReactNode }) => {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (me === undefined) return <FullPageSpin />;
+  if (me === null)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+};
+
+const guarded = (perm: string, page: ReactNode) => <RequirePerm perm={perm}>{page}</RequirePerm>;
+
+export const AppRoutes = () => (
+  <Routes>
+    <Route path="/login" element={<LoginPage />} />
+    <Route
+      element={
+        <RequireAuth>
+          <AgencyProvider>
+            <AppLayout />
+          </AgencyProvider>
+        </RequireAuth>
+      }
+    >
+      <Route index element={<WorkbenchPage />} />
+      <Route path="agencies" element={guarded("agency.read", <AgenciesPage />)} />
+      <Route path="users" element={guarded("user.read", <UsersPage />)} />
+      <Route path="settings" element={guarded("settings.read", <SettingsPage />)} />
+      <Route path="calendar" element={guarded("calendar.read", <CalendarPage />)} />
+      <Route path="security-events" element={guarded("audit.read", <SecurityEventsPage />)} />
+      <Route path="password" element={<PasswordPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Route>
+  </Routes>
+);

@@ -1,0 +1,135 @@
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  DownOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { Avatar, Button, Dropdown, Layout, Menu, type MenuProps, Space, Typography, theme } from "antd";
+import { type ReactNode, Suspense, useState } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { useAgency } from "../lib/agency";
+import { useAuth, useMe } from "../lib/auth";
+import { AgencySelect } from "./AgencySelect";
+import { FullPageSpin } from "./FullPageSpin";
+
+interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  perm?: string;
+}
+
+const navItems: NavItem[] = [
+  { path: "/", label: "我的工作", icon: <HomeOutlined /> },
+  { path: "/agencies", label: "机构管理", icon: <ApartmentOutlined />, perm: "agency.read" },
+  { path: "/users", label: "人员管理", icon: <TeamOutlined />, perm: "user.read" },
+  { path: "/settings", label: "参数设置", icon: <SettingOutlined />, perm: "settings.read" },
+  { path: "/calendar", label: "工作日历", icon: <CalendarOutlined />, perm: "calendar.read" },
+  { path: "/security-events", label: "安全日志", icon: <SafetyCertificateOutlined />, perm: "audit.read" },
+];
+
+export const AppLayout = () => {
+  const me = useMe();
+  const { can, logout } = useAuth();
+  const agency = useAgency();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items: MenuProps["items"] = navItems
+    .filter((n) => !n.perm || can(n.perm))
+    .map((n) => ({ key: n.path, icon: n.icon, label: n.label }));
+  const selected = navItems
+    .filter((n) => (n.path === "/" ? location.pathname === "/" : location.pathname.startsWith(n.path)))
+    .map((n) => n.path);
+
+  const userMenu: MenuProps["items"] = [
+    { key: "password", icon: <KeyOutlined />, label: "修改密码" },
+    { type: "divider" },
+    { key: "logout", icon: <LogoutOutlined />, label: "退出登录", danger: true },
+  ];
+  const onUserMenu: MenuProps["onClick"] = async ({ key }) => {
+    if (key === "password") navigate("/password");
+    if (key === "logout") {
+      await logout().catch(() => undefined);
+      navigate("/login", { replace: true });
+    }
+  };
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
+        <div
+          style={{
+            height: 56,
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "center",
+            color: "#fff",
+            fontSize: collapsed ? 18 : 20,
+            fontWeight: 600,
+            letterSpacing: 2,
+          }}
+        >
+          {collapsed ? "规" : "规范"}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          items={items}
+          selectedKeys={selected}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: "0 24px",
+            display: "flex",
+            alignItems: "center",
+            gap: 16,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Typography.Title level={4} style={{ margin: 0, whiteSpace: "nowrap" }}>
+            规范 · 综合行政执法平台
+          </Typography.Title>
+          <div style={{ flex: 1 }} />
+          <Space>
+            <Typography.Text type="secondary">当前机构</Typography.Text>
+            <AgencySelect
+              data-testid="agency-switcher"
+              agencies={agency.options}
+              value={agency.currentId ?? undefined}
+              onChange={(id) => agency.setCurrentId(id)}
+              style={{ width: 260 }}
+              placeholder="无可选机构"
+            />
+          </Space>
+          <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={["click"]}>
+            <Button type="text" data-testid="user-menu">
+              <Space>
+                <Avatar size="small" icon={<UserOutlined />} />
+                {me.user.displayName}
+                <DownOutlined />
+              </Space>
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+};
