@@ -5,7 +5,7 @@ import { defineConfig } from "vite";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 // The API server (Fastify) serves web/dist at "/" and the API under /api on the same origin.
-// During `vite dev` the API calls are proxied to a locally running server.
+// During `vite dev` the API calls are proxied to a locally running server (GUIFAN_API overrides).
 export default defineConfig({
   root,
   base: "/",
@@ -17,6 +17,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { "/api": "http://localhost:3000" },
+    proxy: { "/api": process.env.GUIFAN_API ?? "http://localhost:3000" },
   },
 });

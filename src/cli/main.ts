@@ -7,8 +7,11 @@ import { MigrationError, migrate } from "../db/migrate.ts";
 import { reportDemoLogins, seedDemo } from "../demo/seed-demo.ts";
 import { buildApp } from "../http/app.ts";
 import { calendarYearFile, importCalendarYear } from "../modules/calendar/import-calendar-year.ts";
+import { startIntegrator } from "../modules/ledger/integrator.ts";
 import { openApp } from "../startup.ts";
+import { backupCommand, restoreCommand } from "./backup-commands.ts";
 import { createUserCommand } from "./create-user-command.ts";
+import { ledgerCommand } from "./ledger-commands.ts";
 import { progressBar } from "./progress.ts";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -36,9 +39,15 @@ program
       bar.stop();
       if (logins) reportDemoLogins(logins, config.dataDir, say);
     }
-    const app = await buildApp(ctx, { logLevel: config.logLevel });
+    const integrator = startIntegrator(ctx, {
+      intervalMs: 1000,
+      onError: (e) => process.stderr.write(`ledger integrator: ${(e as Error).message}\n`),
+    });
+    const app = await buildApp(ctx, { logLevel: config.logLevel, integrator });
+    await integrator.flush();
     const shutdown = async () => {
       await app.close();
+      await integrator.stop();
       await ctx.database.close();
       process.exit(0);
     };
@@ -113,6 +122,9 @@ calendar
   });
 
 program.addCommand(createUserCommand());
+program.addCommand(ledgerCommand());
+program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 
 try {
   await program.parseAsync(process.argv);

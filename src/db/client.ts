@@ -75,7 +75,10 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+export async function openPostgres(
+  url: string,
+  poolSize = Number(process.env.DATABASE_POOL_SIZE) || 20,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on("error", () => {
     /* idle client errors are reported on the next query */

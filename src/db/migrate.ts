@@ -34,11 +34,11 @@ export async function migrate(
 ): Promise<{ applied: string[]; version: number }> {
   try {
     return await database.sqlTransaction(async (s) => {
+      // Two servers starting together must not both migrate (nor both create the table below).
+      await s.query("SELECT pg_advisory_xact_lock(7106254)");
       await s.exec(`CREATE TABLE IF NOT EXISTS guifan_migrations (
         idx integer PRIMARY KEY, tag text NOT NULL, hash text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now())`);
-      // Two servers starting together must not both migrate.
-      await s.query("SELECT pg_advisory_xact_lock(7106254)");
       const done = await s.query<{ idx: number; tag: string; hash: string }>(
         "SELECT idx, tag, hash FROM guifan_migrations ORDER BY idx",
       );

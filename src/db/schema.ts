@@ -2,4 +2,5 @@
 export * from "../modules/agencies/schema.ts";
 export * from "../modules/calendar/schema.ts";
 export * from "../modules/identity/schema.ts";
+export * from "../modules/ledger/schema.ts";
 export * from "../modules/settings/schema.ts";

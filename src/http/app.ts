@@ -8,6 +8,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -18,6 +19,8 @@ import { newId } from "../core/ids.ts";
 import { agencyRoutes } from "../modules/agencies/routes.ts";
 import { calendarRoutes } from "../modules/calendar/routes.ts";
 import { identityRoutes } from "../modules/identity/routes.ts";
+import type { Integrator } from "../modules/ledger/integrator.ts";
+import { ledgerRoutes } from "../modules/ledger/routes.ts";
 import { settingsRoutes } from "../modules/settings/routes.ts";
 import { authPlugin } from "./auth.ts";
 import { installErrorHandler, sendError } from "./error-handler.ts";
@@ -25,7 +28,7 @@ import { healthRoutes } from "./health-routes.ts";
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
-export type AppOptions = { logLevel?: string; serveWeb?: boolean };
+export type AppOptions = { logLevel?: string; serveWeb?: boolean; integrator?: Integrator };
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -45,6 +48,13 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  const integrator = opts.integrator;
+  if (integrator) {
+    // A write may have appended to the record: give it its sequence number soon.
+    app.addHook("onResponse", async (request) => {
+      if (request.method !== "GET" && request.method !== "HEAD") integrator.kick();
+    });
+  }
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -63,6 +73,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Emits components.schemas, which the transformed routes reference (e.g. the recursive agency tree).
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
   await app.register(fastifyCookie);
@@ -77,6 +89,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(agencyRoutes, { ctx });
       await api.register(settingsRoutes, { ctx });
       await api.register(calendarRoutes, { ctx });
+      await api.register(ledgerRoutes, { ctx });
     },
     { prefix: "/api/v1" },
   );

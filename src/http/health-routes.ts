@@ -11,6 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags: ["系统"],
         summary: "健康检查：数据库引擎与结构版本",
+        security: [],
         response: {
           200: z.object({
             status: z.literal("ok"),

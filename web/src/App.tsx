@@ -18,11 +18,14 @@ const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 
 /** Logged-in area: anything else goes to /login (and comes back afterwards). */
 const RequireAuth = ({ children }: { children: ReactNode }) => {
-  const { me } = useAuth();
+  const { me, loggedOut } = useAuth();
   const location = useLocation();
   if (me === undefined) return <FullPageSpin />;
-  if (me === null)
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me === null) {
+    // After a 401 the user comes back to where they were; after "退出登录" they start afresh.
+    const state = loggedOut ? undefined : { from: location.pathname + location.search };
+    return <Navigate to="/login" replace state={state} />;
+  }
   return <>{children}</>;
 };
 

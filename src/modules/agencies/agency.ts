@@ -37,6 +37,11 @@ export function withCreditCheckDigit(first17: string): string {
 }
 
 const text = (max: number) => z.string().trim().max(max);
+/** Note: in zod 4 a default applies even under .optional(), so update schemas use the bare field. */
+const phoneText = z
+  .string()
+  .trim()
+  .regex(/^[0-9\-+() ]{0,30}$/, "电话号码格式不正确");
 const tagList = z.array(text(50).min(1)).max(100);
 
 export const agencyFields = {
@@ -51,11 +56,7 @@ export const agencyFields = {
     .optional(),
   address: text(200).default(""),
   sealName: text(100).min(2),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^[0-9\-+() ]{0,30}$/, "电话号码格式不正确")
-    .default(""),
+  phone: phoneText.default(""),
   areas: tagList.default([]),
   fields: tagList.default([]),
 };
@@ -74,7 +75,7 @@ export const updateAgencyInput = z.strictObject({
   creditCode: agencyFields.creditCode,
   address: text(200).optional(),
   sealName: agencyFields.sealName.optional(),
-  phone: agencyFields.phone.optional(),
+  phone: phoneText.optional(),
   areas: tagList.optional(),
   fields: tagList.optional(),
 });

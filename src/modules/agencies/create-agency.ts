@@ -3,6 +3,7 @@ import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
 import type { Principal } from "../identity/principal.ts";
 import { requirePermission } from "../identity/principal.ts";
+import { appendEntry } from "../ledger/append-entry.ts";
 import { allowedParents, type CreateAgencyInput } from "./agency.ts";
 import { findAgency } from "./find-agency.ts";
 import { agencies } from "./schema.ts";
@@ -34,6 +35,13 @@ export async function createAgency(ctx: AppContext, actor: Principal | null, inp
       .insert(agencies)
       .values({ ...input, id, path: `${path}${id}/`, creditCode: input.creditCode ?? null })
       .returning();
+    await appendEntry(tx, {
+      agencyId: input.parentId ?? id,
+      actorId: actor?.userId,
+      type: "agency.created",
+      payload: { id, name: input.name, kind: input.kind, parentId: input.parentId },
+      at: ctx.now(),
+    });
     return row!;
   });
 }

@@ -14,6 +14,8 @@ const tags = ["机构"];
 const node: z.ZodType<AgencyNode> = z.lazy(() =>
   z.object({ id: z.string(), name: z.string(), kind: z.string(), children: z.array(node) }),
 );
+// Recursive: the OpenAPI document needs it as a named component (see transformObject in app.ts).
+if (!z.globalRegistry.has(node)) z.globalRegistry.add(node, { id: "AgencyNode" });
 
 export const agencyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(

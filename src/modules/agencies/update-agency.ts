@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
+import { appendEntry } from "../ledger/append-entry.ts";
 import type { UpdateAgencyInput } from "./agency.ts";
 import { findAgency } from "./find-agency.ts";
 import { agencies } from "./schema.ts";
@@ -18,6 +19,13 @@ export async function updateAgency(ctx: AppContext, actor: Principal, id: string
       .where(and(eq(agencies.id, id), eq(agencies.version, version)))
       .returning();
     if (!row) throw new AppError("CONFLICT");
+    await appendEntry(tx, {
+      agencyId: id,
+      actorId: actor.userId,
+      type: "agency.updated",
+      payload: changes,
+      at: ctx.now(),
+    });
     return row;
   });
 }

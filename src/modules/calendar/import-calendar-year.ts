@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import type { Executor } from "../../db/client.ts";
-import { holdsAnywhere, type Principal } from "../identity/principal.ts";
+import { ancestorIds } from "../agencies/agency.ts";
+import { can, type Principal } from "../identity/principal.ts";
 import { calendarDays, calendarYears } from "./schema.ts";
 import { parseDay } from "./working-days.ts";
 
@@ -79,7 +80,13 @@ export async function importCalendarYear(
   file: CalendarYearFile,
   opts: { replace?: boolean } = {},
 ) {
-  if (actor && !holdsAnywhere(actor, "calendar.manage")) throw new AppError("FORBIDDEN");
+  // The calendar is shared by every agency: only an administrator of a root agency may change it,
+  // so a county cannot alter another county's deadlines.
+  const atRoot = (m: Principal["memberships"][number]) =>
+    ancestorIds(m.agencyPath).length === 1 && can(actor!, "calendar.manage", m.agencyPath);
+  if (actor && !actor.memberships.some(atRoot)) {
+    throw new AppError("FORBIDDEN", "只有上级（市级）机关的系统管理员可以导入工作日历");
+  }
   await ctx.db.transaction((tx) =>
     writeCalendarYear(tx, file, { ...opts, importedBy: actor?.userId, now: ctx.now() }),
   );

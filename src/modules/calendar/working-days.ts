@@ -27,6 +27,7 @@ export const formatDay = (t: number): string => new Date(t).toISOString().slice(
 export const addCalendarDays = (day: string, n: number): string => formatDay(parseDay(day) + n * DAY);
 
 function requireYear(cal: Calendar, day: string): void {
+  parseDay(day); // a malformed date is a validation error, not an unloaded year
   const year = Number(day.slice(0, 4));
   if (!cal.years.has(year)) {
     throw new AppError("CALENDAR_YEAR_NOT_LOADED", `${year} 年的工作日历尚未导入，不能计算期限（规则 D4）`);

@@ -16,7 +16,7 @@ export async function unlockUser(ctx: AppContext, actor: Principal, userId: stri
       kind: "account_unlocked",
       userId,
       username: user.username,
-      detail: `by ${actor.username}`,
+      detail: `操作人：${actor.displayName}（${actor.username}）`,
     });
   });
 }
@@ -40,7 +40,7 @@ export async function resetPassword(ctx: AppContext, actor: Principal, userId: s
       kind: "password_reset",
       userId,
       username: user.username,
-      detail: `by ${actor.username}`,
+      detail: `操作人：${actor.displayName}（${actor.username}）`,
     });
   });
 }

@@ -3,6 +3,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
 import { findAgency } from "../agencies/find-agency.ts";
+import { appendEntry } from "../ledger/append-entry.ts";
 import { membershipsOf, toUserView } from "./find-user.ts";
 import { hashPassword, isStrongPassword } from "./password.ts";
 import { type Principal, requirePermission } from "./principal.ts";
@@ -30,7 +31,12 @@ export async function createUser(ctx: AppContext, actor: Principal | null, input
         phone: input.phone,
         passwordHash,
       })
-      .returning();
+      .returning()
+      .catch((e: { code?: string; cause?: { code?: string } }) => {
+        // Two simultaneous creations of one username: the loser hits the unique index.
+        if ((e.cause?.code ?? e.code) === "23505") throw new AppError("DUPLICATE", "用户名已被使用");
+        throw e;
+      });
     const unique = new Map(input.memberships.map((m) => [`${m.agencyId}:${m.role}`, m]));
     await tx.insert(memberships).values(
       [...unique.values()].map((m) => ({
@@ -40,6 +46,18 @@ export async function createUser(ctx: AppContext, actor: Principal | null, input
         grantedBy: actor?.userId ?? null,
       })),
     );
+    await appendEntry(tx, {
+      agencyId: input.memberships[0]!.agencyId,
+      actorId: actor?.userId,
+      type: "user.created",
+      payload: {
+        id,
+        username: input.username,
+        displayName: input.displayName,
+        memberships: [...unique.values()],
+      },
+      at: ctx.now(),
+    });
     return toUserView(user!, await membershipsOf(tx, [id]));
   });
 }

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
+import { appendEntry } from "../ledger/append-entry.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
 import { hashToken } from "./load-principal.ts";
 import { verifyPassword } from "./password.ts";
@@ -27,7 +28,7 @@ export async function logIn(ctx: AppContext, req: LoginRequest) {
     const [user] = await tx.select().from(users).where(eq(users.username, req.username)).for("update");
     const audit = { username: req.username.slice(0, 100), ip: req.ip, requestId: req.requestId };
     if (!user) {
-      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", detail: "unknown user" });
+      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", detail: "用户名不存在" });
       return { error: "LOGIN_FAILED" as const };
     }
     const [first] = await tx
@@ -37,7 +38,7 @@ export async function logIn(ctx: AppContext, req: LoginRequest) {
       .limit(1);
     const agencyId = first?.agencyId ?? null;
     if (user.lockedUntil && user.lockedUntil > now) {
-      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", userId: user.id, detail: "locked" });
+      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", userId: user.id, detail: "账号锁定期间尝试登录" });
       return { error: "ACCOUNT_LOCKED" as const, lockedUntil: user.lockedUntil };
     }
     if (!(await verifyPassword(req.password, user.passwordHash))) {
@@ -51,7 +52,7 @@ export async function logIn(ctx: AppContext, req: LoginRequest) {
           ...audit,
           kind: "account_locked",
           userId: user.id,
-          detail: `${failures} failures`,
+          detail: `连续失败 ${failures} 次，锁定账号`,
         });
         return { error: "ACCOUNT_LOCKED" as const, lockedUntil };
       }
@@ -60,12 +61,12 @@ export async function logIn(ctx: AppContext, req: LoginRequest) {
         ...audit,
         kind: "login_failed",
         userId: user.id,
-        detail: `failure ${failures}`,
+        detail: `密码错误（连续第 ${failures} 次）`,
       });
       return { error: "LOGIN_FAILED" as const };
     }
     if (!user.active) {
-      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", userId: user.id, detail: "disabled" });
+      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", userId: user.id, detail: "账号已停用" });
       return { error: "ACCOUNT_DISABLED" as const };
     }
     const hours = await getNumberSetting(tx, agencyId, "security.sessionHours");
@@ -82,6 +83,15 @@ export async function logIn(ctx: AppContext, req: LoginRequest) {
     });
     await tx.update(users).set({ failedLogins: 0, lockedUntil: sql`null` }).where(eq(users.id, user.id));
     await recordSecurityEvent(tx, { ...audit, kind: "login_succeeded", userId: user.id });
+    if (agencyId) {
+      await appendEntry(tx, {
+        agencyId,
+        actorId: user.id,
+        type: "auth.login",
+        payload: { ip: req.ip ?? "" },
+        at: now,
+      });
+    }
     return {
       token,
       expiresAt,

@@ -4,7 +4,11 @@ import { hashToken } from "./load-principal.ts";
 import { recordSecurityEvent } from "./record-security-event.ts";
 import { sessions } from "./schema.ts";
 
-export async function logOut(ctx: AppContext, token: string, meta: { ip?: string; requestId?: string }) {
+export async function logOut(
+  ctx: AppContext,
+  token: string,
+  meta: { username?: string; ip?: string; requestId?: string },
+) {
   await ctx.db.transaction(async (tx) => {
     const [s] = await tx
       .update(sessions)

@@ -3,6 +3,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
 import { findAgency } from "../agencies/find-agency.ts";
+import { appendEntry } from "../ledger/append-entry.ts";
 import { findUserFor, membershipsOf, toUserView } from "./find-user.ts";
 import { type Principal, requirePermission } from "./principal.ts";
 import type { Role } from "./roles.ts";
@@ -23,6 +24,13 @@ export async function grantRole(
       .insert(memberships)
       .values({ id: newId(), userId, agencyId: m.agencyId, role: m.role, grantedBy: actor.userId })
       .onConflictDoNothing();
+    await appendEntry(tx, {
+      agencyId: m.agencyId,
+      actorId: actor.userId,
+      type: "user.role_granted",
+      payload: { userId, role: m.role },
+      at: ctx.now(),
+    });
     await tx
       .update(users)
       .set({ version: sql`${users.version} + 1` })
@@ -56,6 +64,13 @@ export async function revokeRole(
           eq(memberships.role, m.role),
         ),
       );
+    await appendEntry(tx, {
+      agencyId: m.agencyId,
+      actorId: actor.userId,
+      type: "user.role_revoked",
+      payload: { userId, role: m.role },
+      at: ctx.now(),
+    });
     await tx
       .update(users)
       .set({ version: sql`${users.version} + 1` })

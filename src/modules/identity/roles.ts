@@ -19,6 +19,8 @@ export const permissions = {
   "calendar.manage": { scope: "subtree", name: "导入工作日历" },
   "audit.read": { scope: "subtree", name: "查看安全日志" },
   "workbench.read": { scope: "own", name: "我的工作" },
+  "ledger.read": { scope: "subtree", name: "查看全过程记录" },
+  "ledger.verify": { scope: "subtree", name: "核验全过程记录" },
 } as const satisfies Record<string, { scope: "subtree" | "own"; name: string }>;
 
 export type Permission = keyof typeof permissions;
@@ -30,9 +32,9 @@ export const roles = {
   officer: { name: "执法队员", permissions: staff },
   squad_leader: { name: "中队长", permissions: staff },
   legal_reviewer: { name: "法制审核人员", permissions: staff },
-  agency_leader: { name: "机关负责人", permissions: [...staff, "audit.read"] },
+  agency_leader: { name: "机关负责人", permissions: [...staff, "audit.read", "ledger.read"] },
   case_clerk: { name: "案件管理中心人员", permissions: staff },
-  file_reviewer: { name: "案卷评查人员", permissions: staff },
+  file_reviewer: { name: "案卷评查人员", permissions: [...staff, "ledger.read", "ledger.verify"] },
   gov_legal_office: { name: "政府法制机构人员", permissions: staff },
   sysadmin: {
     name: "系统管理员",
@@ -43,6 +45,8 @@ export const roles = {
       "settings.manage",
       "calendar.manage",
       "audit.read",
+      "ledger.read",
+      "ledger.verify",
     ],
   },
   social_supervisor: { name: "社会监督员", permissions: everyone },

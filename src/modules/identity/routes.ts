@@ -61,9 +61,16 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
 
   app.post(
     "/auth/logout",
-    { config: { auth: "session" }, schema: { tags, summary: "退出登录", response: { 204: z.null() } } },
+    {
+      config: { auth: "session" },
+      schema: { tags, summary: "退出登录", response: { 204: z.null(), ...commonErrors } },
+    },
     async (request, reply) => {
-      await logOut(ctx, request.sessionToken!, { ip: request.ip, requestId: request.id });
+      await logOut(ctx, request.sessionToken!, {
+        username: request.principal?.username,
+        ip: request.ip,
+        requestId: request.id,
+      });
       reply.clearCookie(sessionCookie, { path: "/" });
       return reply.status(204).send(null);
     },
@@ -133,6 +140,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         summary: "角色及其权限",
         response: {
           200: z.array(z.object({ code: z.string(), name: z.string(), permissions: z.array(z.string()) })),
+          ...commonErrors,
         },
       },
     },

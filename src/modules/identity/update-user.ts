@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
+import { appendEntry } from "../ledger/append-entry.ts";
 import { findUserFor, membershipsOf, toUserView } from "./find-user.ts";
 import type { Principal } from "./principal.ts";
 import { sessions, users } from "./schema.ts";
@@ -18,6 +19,16 @@ export async function updateUser(ctx: AppContext, actor: Principal, id: string, 
       .where(and(eq(users.id, id), eq(users.version, version)))
       .returning();
     if (!row) throw new AppError("CONFLICT");
+    const [home] = await membershipsOf(tx, [id]);
+    if (home) {
+      await appendEntry(tx, {
+        agencyId: home.agencyId,
+        actorId: actor.userId,
+        type: "user.updated",
+        payload: { id, ...changes },
+        at: ctx.now(),
+      });
+    }
     if (input.active === false) {
       await tx
         .update(sessions)

@@ -22,7 +22,11 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 export const updateUserInput = z.strictObject({
   version: z.number().int().min(1),
   displayName: z.string().trim().min(1).max(50).optional(),
-  phone: createUserInput.shape.phone.optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9\-+() ]{0,30}$/, "电话号码格式不正确")
+    .optional(),
   active: z.boolean().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;

@@ -2,6 +2,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
+import { appendEntry } from "../ledger/append-entry.ts";
 import { checkSettingValue, isSettingKey } from "./registry.ts";
 import { settingChanges } from "./schema.ts";
 
@@ -38,6 +39,13 @@ export async function changeSetting(
         changedAt: ctx.now(),
       })
       .returning();
+    await appendEntry(tx, {
+      agencyId,
+      actorId: actor.userId,
+      type: "settings.changed",
+      payload: { key, value: change.value as never, reason: change.reason },
+      at: row!.changedAt,
+    });
     return row!;
   });
 }

@@ -39,6 +39,8 @@ export async function listSettings(ctx: AppContext, actor: Principal, agencyId: 
       description: d.description,
       value: r.value,
       defaultValue: d.default,
+      min: d.min ?? null,
+      max: d.max ?? null,
       source: r.sourceAgencyId === null ? "default" : r.sourceAgencyId === agencyId ? "own" : "inherited",
       sourceAgencyId: r.sourceAgencyId,
       sourceAgencyName: r.sourceAgencyId ? (names.get(r.sourceAgencyId) ?? null) : null,

@@ -18,6 +18,8 @@ const settingView = z.object({
   description: z.string(),
   value,
   defaultValue: value,
+  min: z.number().nullable(),
+  max: z.number().nullable(),
   source: z.enum(["default", "inherited", "own"]),
   sourceAgencyId: z.string().nullable(),
   sourceAgencyName: z.string().nullable(),

@@ -1,9 +1,10 @@
 import { App, Col, Form, Input, Modal, Row, Select, TreeSelect } from "antd";
 import { useEffect, useMemo, useState } from "react";
+import { useAgency } from "../lib/agency";
 import { ApiError, api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
-import { agencyKindOptions, fieldSuggestions } from "../lib/labels";
+import { agencyKindOptions, allowedParentKinds, fieldSuggestions } from "../lib/labels";
 import type { Agency, AgencyKind, AgencyNode } from "../lib/types";
 import { creditCodeRules, phoneRules } from "../lib/validation";
 
@@ -25,9 +26,9 @@ interface Props {
   /** The agency to edit; null to create one. */
   agency: Agency | null;
   defaultParentId?: string | null;
-  tree: AgencyNode[];
   onClose: () => void;
-  onSaved: (agency: Agency) => void;
+  /** Called after a save, or with null when the agency was changed by someone else meanwhile. */
+  onSaved: (agency: Agency | null) => void;
 }
 
 interface TreeOption {
@@ -63,12 +64,20 @@ const normalise = (v: AgencyForm) => ({
   fields: v.fields ?? [],
 });
 
-export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, onSaved }: Props) => {
+export const AgencyFormModal = ({ open, agency, defaultParentId, onClose, onSaved }: Props) => {
   const [form] = Form.useForm<AgencyForm>();
   const { message } = App.useApp();
   const showError = useApiError();
   const { can } = useAuth();
+  const { tree, all } = useAgency();
   const [saving, setSaving] = useState(false);
+  const parentId = Form.useWatch("parentId", form);
+  const parentKind = all.find((a) => a.id === parentId)?.kind ?? null;
+  // Kinds allowed below the chosen parent (the server enforces the same rule).
+  const kindOptions = agencyKindOptions.map((o) => ({
+    ...o,
+    disabled: !agency && !allowedParentKinds[o.value].includes(parentKind),
+  }));
 
   useEffect(() => {
     if (!open) return;
@@ -107,9 +116,10 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, 
     try {
       let saved: Agency;
       if (agency) {
+        const { kind: _kind, parentId: _parent, ...editable } = body;
         const before = normalise(toForm(agency));
         const changed = Object.fromEntries(
-          Object.entries(body).filter(
+          Object.entries(editable).filter(
             ([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof typeof before]),
           ),
         );
@@ -118,7 +128,12 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, 
           onClose();
           return;
         }
-        saved = await api.patch<Agency>(`/agencies/${agency.id}`, { version: agency.version, ...changed });
+        // Always send the phone: the server currently treats a missing phone as "" (schema default).
+        saved = await api.patch<Agency>(`/agencies/${agency.id}`, {
+          version: agency.version,
+          ...changed,
+          phone: editable.phone,
+        });
         message.success("机构信息已保存");
       } else {
         const { creditCode, ...rest } = body;
@@ -128,6 +143,7 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, 
       onSaved(saved);
     } catch (err) {
       showError(err);
+      if (err instanceof ApiError && err.code === "CONFLICT") onSaved(null);
       if (err instanceof ApiError && err.details.length > 0) {
         form.setFields(
           err.details
@@ -140,7 +156,7 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, 
     }
   };
 
-  const isRoot = Boolean(agency && !agency.parentId);
+  const editing = Boolean(agency);
 
   return (
     <Modal
@@ -153,7 +169,7 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, 
       confirmLoading={saving}
       forceRender
     >
-      <Form<AgencyForm> form={form} layout="vertical" style={{ marginTop: 16 }}>
+      <Form<AgencyForm> name="agency" form={form} layout="vertical" style={{ marginTop: 16 }}>
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item
@@ -161,7 +177,7 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, 
               label="机构名称"
               rules={[
                 { required: true, whitespace: true, message: "请输入机构名称" },
-                { max: 100, message: "不超过 100 字" },
+                { min: 2, max: 100, message: "2–100 字" },
               ]}
             >
               <Input placeholder="如：某某区综合行政执法局" />
@@ -173,28 +189,39 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, 
               label="简称"
               rules={[
                 { required: true, whitespace: true, message: "请输入简称" },
-                { max: 30, message: "不超过 30 字" },
+                { max: 20, message: "不超过 20 字" },
               ]}
             >
               <Input />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="kind" label="机构类型" rules={[{ required: true, message: "请选择机构类型" }]}>
-              <Select options={agencyKindOptions} />
+            <Form.Item
+              name="kind"
+              label="机构类型"
+              rules={[{ required: true, message: "请选择机构类型" }]}
+              extra={editing ? "机构类型创建后不可修改" : undefined}
+            >
+              <Select options={kindOptions} disabled={editing} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item
               name="parentId"
               label="上级机构"
-              rules={isRoot ? [] : [{ required: true, message: "请选择上级机构" }]}
+              rules={editing ? [] : [{ required: true, message: "请选择上级机构" }]}
+              extra={editing ? "上级机构创建后不可修改" : undefined}
             >
               <TreeSelect
                 treeData={parentTree}
                 treeDefaultExpandAll
-                disabled={isRoot}
-                placeholder={isRoot ? "（最高一级机构）" : "选择上级机构"}
+                disabled={editing}
+                placeholder={editing ? "（无上级机构）" : "选择上级机构"}
+                onChange={(id: string) => {
+                  const k = all.find((a) => a.id === id)?.kind ?? null;
+                  const kind = form.getFieldValue("kind") as AgencyKind | undefined;
+                  if (kind && !allowedParentKinds[kind].includes(k)) form.setFieldValue("kind", undefined);
+                }}
                 showSearch={{ treeNodeFilterProp: "title" }}
               />
             </Form.Item>
@@ -204,6 +231,7 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, 
               name="creditCode"
               label="统一社会信用代码"
               rules={creditCodeRules}
+              validateFirst
               normalize={(v: string) => v?.toUpperCase()}
             >
               <Input maxLength={18} showCount placeholder="选填，18 位" />
@@ -219,7 +247,10 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, tree, onClose, 
               name="sealName"
               label="印章名称"
               tooltip="文书落款处使用的印章名称"
-              rules={[{ required: true, whitespace: true, message: "请输入印章名称" }]}
+              rules={[
+                { required: true, whitespace: true, message: "请输入印章名称" },
+                { min: 2, max: 100, message: "2–100 字" },
+              ]}
             >
               <Input />
             </Form.Item>

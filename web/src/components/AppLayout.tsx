@@ -57,10 +57,8 @@ export const AppLayout = () => {
   ];
   const onUserMenu: MenuProps["onClick"] = async ({ key }) => {
     if (key === "password") navigate("/password");
-    if (key === "logout") {
-      await logout().catch(() => undefined);
-      navigate("/login", { replace: true });
-    }
+    // RequireAuth sends the user to /login once the session is gone.
+    if (key === "logout") await logout().catch(() => undefined);
   };
 
   return (

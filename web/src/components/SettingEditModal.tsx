@@ -1,6 +1,6 @@
 import { App, Descriptions, Form, Input, InputNumber, Modal } from "antd";
 import { useEffect, useState } from "react";
-import { api } from "../lib/api";
+import { ApiError, api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
 import { formatSettingValue, settingSourceLabel } from "../lib/labels";
 import type { Setting } from "../lib/types";
@@ -27,18 +27,29 @@ const toInput = (s: Setting, v: Setting["value"]) =>
 
 interface ValueInputProps {
   setting: Setting;
+  /** Injected by Form.Item so the label points at the input. */
+  id?: string;
   value?: number | string | null;
   onChange?: (value: number | string | null) => void;
 }
 
 /** Input matching the setting's type: text, integer, percent, or money in yuan. */
-const ValueInput = ({ setting, value, onChange }: ValueInputProps) => {
+const ValueInput = ({ setting, id, value, onChange }: ValueInputProps) => {
   if (setting.type === "string") {
-    return <Input value={value == null ? "" : String(value)} onChange={(e) => onChange?.(e.target.value)} />;
+    return (
+      <Input
+        id={id}
+        value={value == null ? "" : String(value)}
+        onChange={(e) => onChange?.(e.target.value)}
+        placeholder={setting.unit ? `格式：${setting.unit}` : undefined}
+        style={{ width: 240 }}
+      />
+    );
   }
   const money = setting.type === "money";
   return (
     <InputNumber<number>
+      id={id}
       value={typeof value === "number" ? value : null}
       onChange={(v) => onChange?.(v)}
       style={{ width: 240 }}
@@ -79,6 +90,8 @@ export const SettingEditModal = ({ agencyId, agencyName, setting, onClose, onSav
       onSaved();
     } catch (err) {
       showError(err);
+      const detail = err instanceof ApiError ? err.details.find((d) => d.path === "value") : undefined;
+      if (detail) form.setFields([{ name: "value", errors: [detail.message] }]);
     } finally {
       setSaving(false);
     }
@@ -108,17 +121,16 @@ export const SettingEditModal = ({ agencyId, agencyName, setting, onClose, onSav
           </Descriptions.Item>
         </Descriptions>
       )}
-      <Form<EditForm> form={form} layout="vertical">
+      <Form<EditForm> name="settingEdit" form={form} layout="vertical">
         {setting && (
           <Form.Item
             name="value"
             label="新值"
             rules={[
-              {
-                required: true,
-                whitespace: setting.type === "string",
-                message: "请输入新值",
-              },
+              // Only a string rule may carry `whitespace`: it turns the rule into a string type check.
+              setting.type === "string"
+                ? { required: true, whitespace: true, message: "请输入新值" }
+                : { required: true, message: "请输入新值" },
             ]}
           >
             <ValueInput setting={setting} />

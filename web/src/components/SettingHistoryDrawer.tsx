@@ -49,7 +49,13 @@ export const SettingHistoryDrawer = ({ open, agencyId, agencyName, setting, sett
       },
     },
     { title: "理由", dataIndex: "reason", key: "reason" },
-    { title: "修改人", dataIndex: "changedByName", key: "changedByName", width: 100 },
+    {
+      title: "修改人",
+      dataIndex: "changedByName",
+      key: "changedByName",
+      width: 100,
+      render: (v: string | null) => v ?? "—",
+    },
   ];
 
   return (

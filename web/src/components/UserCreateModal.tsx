@@ -79,7 +79,7 @@ export const UserCreateModal = ({ open, defaultAgencyId, onClose, onSaved }: Pro
       confirmLoading={saving}
       forceRender
     >
-      <Form<CreateForm> form={form} layout="vertical" style={{ marginTop: 16 }}>
+      <Form<CreateForm> name="userCreate" form={form} layout="vertical" style={{ marginTop: 16 }}>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item
@@ -87,7 +87,7 @@ export const UserCreateModal = ({ open, defaultAgencyId, onClose, onSaved }: Pro
               label="用户名"
               rules={[
                 { required: true, message: "请输入用户名" },
-                { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: "3–32 位字母、数字、下划线、点或连字符" },
+                { pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: "3–40 位字母、数字、下划线、点或连字符" },
               ]}
             >
               <Input autoComplete="off" />
@@ -112,6 +112,7 @@ export const UserCreateModal = ({ open, defaultAgencyId, onClose, onSaved }: Pro
               name="password"
               label="初始密码"
               rules={passwordRules}
+              validateFirst
               extra="至少 8 位，包含字母和数字"
             >
               <Input.Password autoComplete="new-password" />

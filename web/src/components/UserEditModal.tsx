@@ -36,14 +36,16 @@ export const UserEditModal = ({ user, onClose, onSaved }: Props) => {
     } catch {
       return;
     }
+    const phone = (v.phone ?? "").trim();
     const body: Record<string, unknown> = { version: user.version };
     if (v.displayName.trim() !== user.displayName) body.displayName = v.displayName.trim();
-    if ((v.phone ?? "").trim() !== user.phone) body.phone = (v.phone ?? "").trim();
     if (v.active !== user.active) body.active = v.active;
-    if (Object.keys(body).length === 1) {
+    if (Object.keys(body).length === 1 && phone === user.phone) {
       onClose();
       return;
     }
+    // Always send the phone: the server currently treats a missing phone as "" (schema default).
+    body.phone = phone;
     setSaving(true);
     try {
       await api.patch(`/users/${user.id}`, body);
@@ -67,7 +69,7 @@ export const UserEditModal = ({ user, onClose, onSaved }: Props) => {
       confirmLoading={saving}
       forceRender
     >
-      <Form<EditForm> form={form} layout="vertical" style={{ marginTop: 16 }}>
+      <Form<EditForm> name="userEdit" form={form} layout="vertical" style={{ marginTop: 16 }}>
         <Form.Item
           name="displayName"
           label="姓名"

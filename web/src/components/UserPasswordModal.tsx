@@ -58,8 +58,14 @@ export const UserPasswordModal = ({ user, onClose, onSaved }: Props) => {
         title="请将新密码当面告知本人，并提醒其登录后立即修改。"
         style={{ margin: "16px 0" }}
       />
-      <Form form={form} layout="vertical">
-        <Form.Item name="password" label="新密码" rules={passwordRules} extra="至少 8 位，包含字母和数字">
+      <Form name="userPassword" form={form} layout="vertical">
+        <Form.Item
+          name="password"
+          label="新密码"
+          rules={passwordRules}
+          validateFirst
+          extra="至少 8 位，包含字母和数字"
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

@@ -75,7 +75,7 @@ export const UserRoleModal = ({ user, defaultAgencyId, onClose, onSaved }: Props
       confirmLoading={saving}
       forceRender
     >
-      <Form<RoleForm> form={form} layout="vertical" style={{ marginTop: 16 }}>
+      <Form<RoleForm> name="userRole" form={form} layout="vertical" style={{ marginTop: 16 }}>
         <Form.Item name="agencyId" label="机构" rules={[{ required: true, message: "请选择机构" }]}>
           <AgencySelect agencies={manageable} />
         </Form.Item>

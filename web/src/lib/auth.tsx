@@ -6,6 +6,8 @@ import type { Me, Role } from "./types";
 interface AuthValue {
   /** null when not logged in; undefined while the first probe is running. */
   me: Me | null | undefined;
+  /** True after the user logged out on purpose (the next login starts at the workbench). */
+  loggedOut: boolean;
   roles: Role[];
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
@@ -22,6 +24,7 @@ const AuthContext = createContext<AuthValue | null>(null);
 export const AuthProvider = ({ children }: { children: ReactNode }) => {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [roles, setRoles] = useState<Role[]>([]);
+  const [loggedOut, setLoggedOut] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -49,6 +52,7 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
   const login = useCallback(
     async (username: string, password: string) => {
       await api.post("/auth/login", { username, password }, { quiet401: true });
+      setLoggedOut(false);
       await refresh();
     },
     [refresh],
@@ -58,6 +62,7 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
     try {
       await api.post("/auth/logout", {}, { quiet401: true });
     } finally {
+      setLoggedOut(true);
       setMe(null);
       setRoles([]);
     }
@@ -68,6 +73,7 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
     const roleNames = new Map(roles.map((r) => [r.code, r.name]));
     return {
       me,
+      loggedOut,
       roles,
       login,
       logout,
@@ -82,7 +88,7 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
           .map(([id]) => id),
       roleName: (code) => roleNames.get(code) ?? fallbackRoleNames[code] ?? code,
     };
-  }, [me, roles, login, logout, refresh]);
+  }, [me, loggedOut, roles, login, logout, refresh]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 };

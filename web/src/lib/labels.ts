@@ -7,6 +7,14 @@ export const agencyKindLabels: Record<AgencyKind, string> = {
   township_office: "乡镇（街道）综合行政执法机构",
 };
 
+/** Which kinds may sit directly under which (mirrors the server's rule; null = a root). */
+export const allowedParentKinds: Record<AgencyKind, (AgencyKind | null)[]> = {
+  city_bureau: [null],
+  county_bureau: ["city_bureau", null],
+  squad: ["city_bureau", "county_bureau", "township_office"],
+  township_office: ["county_bureau", "city_bureau"],
+};
+
 export const agencyKindOptions = (Object.keys(agencyKindLabels) as AgencyKind[]).map((value) => ({
   value,
   label: agencyKindLabels[value],
@@ -14,16 +22,16 @@ export const agencyKindOptions = (Object.keys(agencyKindLabels) as AgencyKind[])
 
 /** Used only until GET /roles answers (or when it fails). */
 export const fallbackRoleNames: Record<string, string> = {
-  officer: "执法人员",
-  squad_leader: "中队负责人",
+  officer: "执法队员",
+  squad_leader: "中队长",
   legal_reviewer: "法制审核人员",
   agency_leader: "机关负责人",
-  case_clerk: "案件管理人员",
+  case_clerk: "案件管理中心人员",
   file_reviewer: "案卷评查人员",
-  gov_legal_office: "司法行政部门",
+  gov_legal_office: "政府法制机构人员",
   sysadmin: "系统管理员",
   social_supervisor: "社会监督员",
-  assistant: "执法辅助人员",
+  assistant: "协管员",
 };
 
 export const deadlineUnitLabels: Record<DeadlineUnit, string> = {
@@ -46,6 +54,7 @@ export const formatSettingValue = (s: Pick<Setting, "type" | "unit">, value: Set
   if (value === null || value === undefined || value === "") return "—";
   if (s.type === "money" && typeof value === "number") return `${fenToYuan(value)} 元`;
   if (s.type === "percent") return `${value}${s.unit || "%"}`;
+  if (s.type === "string") return String(value);
   return s.unit ? `${value} ${s.unit}` : String(value);
 };
 
@@ -93,3 +102,23 @@ export const fieldSuggestions = [
   "应急管理",
   "卫生健康",
 ].map((v) => ({ value: v, label: v }));
+
+/** The server writes short English details; show the known ones in Chinese. */
+export const eventDetailText = (detail: string): string => {
+  if (!detail) return "—";
+  const known: Record<string, string> = {
+    "unknown user": "用户名不存在",
+    locked: "账号锁定期间尝试登录",
+    disabled: "账号已停用",
+  };
+  if (known[detail]) return known[detail];
+  let m = /^failure (\d+)$/.exec(detail);
+  if (m) return `密码错误（连续第 ${m[1]} 次）`;
+  m = /^(\d+) failures$/.exec(detail);
+  if (m) return `连续 ${m[1]} 次密码错误，账号已临时锁定`;
+  m = /^by (.+)$/.exec(detail);
+  if (m) return `操作人：${m[1]}`;
+  m = /^(GET|POST|PUT|PATCH|DELETE) (\S+)$/.exec(detail);
+  if (m) return `越权请求：${m[1]} ${m[2]}`;
+  return detail;
+};

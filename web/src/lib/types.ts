@@ -91,7 +91,7 @@ export interface SettingChange {
   value: number | string | null;
   reason: string;
   changedBy: string;
-  changedByName: string;
+  changedByName: string | null;
   changedAt: string;
 }
 
@@ -102,6 +102,9 @@ export interface Deadline {
   amount: number;
   unit: DeadlineUnit;
   due: string;
+  /** The unadjusted end of the period; differs from `due` when it fell on a rest day. */
+  end?: string;
+  rolledOver?: boolean;
 }
 
 export interface CalendarYear {

@@ -47,6 +47,7 @@ export default function AgenciesPage() {
       title: "机构名称",
       dataIndex: "name",
       key: "name",
+      width: 260,
       sorter: true,
       sortOrder: list.sortOrder("name"),
       render: (name: string, a) => (
@@ -62,13 +63,16 @@ export default function AgenciesPage() {
       title: "类型",
       dataIndex: "kind",
       key: "kind",
-      width: 200,
+      width: 210,
+      sorter: true,
+      sortOrder: list.sortOrder("kind"),
       render: (k: Agency["kind"]) => <Tag>{agencyKindLabels[k] ?? k}</Tag>,
     },
     {
       title: "上级机构",
       dataIndex: "parentId",
       key: "parentId",
+      width: 220,
       render: (id: string | null) => (id ? agency.nameOf(id) || "—" : "—"),
     },
     { title: "联系电话", dataIndex: "phone", key: "phone", width: 140, render: (v: string) => v || "—" },
@@ -178,7 +182,6 @@ export default function AgenciesPage() {
         open={modalOpen}
         agency={editing}
         defaultParentId={parentId ?? agency.currentId}
-        tree={agency.tree}
         onClose={() => setModalOpen(false)}
         onSaved={() => {
           setModalOpen(false);

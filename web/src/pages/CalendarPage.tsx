@@ -58,6 +58,7 @@ const DeadlineCard = () => {
   return (
     <Card title="期限试算">
       <Form<DeadlineForm>
+        name="deadline"
         layout="inline"
         initialValues={{ start: dayjs(), amount: 15, unit: "workday" }}
         onFinish={onFinish}
@@ -82,7 +83,12 @@ const DeadlineCard = () => {
             type="success"
             showIcon
             title={`期限届满日：${fmtDay(result.ok.due)}`}
-            description={`自 ${fmtDay(result.ok.start)} 起 ${result.ok.amount} 个${deadlineUnitLabels[result.ok.unit]}`}
+            description={
+              `自 ${fmtDay(result.ok.start)} 起 ${result.ok.amount} 个${deadlineUnitLabels[result.ok.unit]}` +
+              (result.ok.rolledOver && result.ok.end
+                ? `；期间末日 ${fmtDay(result.ok.end)} 为休息日，顺延至其后第一个工作日`
+                : "")
+            }
           />
         )}
         {result && "error" in result && <Alert type="error" showIcon title={result.error} />}
@@ -130,7 +136,7 @@ export default function CalendarPage() {
     api
       .get<CalendarYear[]>("/calendar/years")
       .then((list) => {
-        setYears(list);
+        setYears([...list].sort((a, b) => b.year - a.year));
         const thisYear = list.find((y) => y.year === dayjs().year()) ?? list[0];
         if (thisYear) setYear(thisYear.year);
       })
@@ -159,7 +165,7 @@ export default function CalendarPage() {
               columns={yearColumns}
               dataSource={years}
               loading={yearsLoading}
-              pagination={false}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
               size="middle"
               rowSelection={{
                 type: "radio",

@@ -54,7 +54,13 @@ export default function LoginPage() {
         {error && (
           <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
         )}
-        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+        <Form<LoginForm>
+          name="login"
+          layout="vertical"
+          onFinish={onFinish}
+          requiredMark={false}
+          autoComplete="on"
+        >
           <Form.Item
             name="username"
             label="用户名"

@@ -37,11 +37,11 @@ export default function PasswordPage() {
         title="新密码至少 8 位，且须同时包含字母和数字。"
         style={{ marginBottom: 24 }}
       />
-      <Form<PasswordForm> form={form} layout="vertical" onFinish={onFinish}>
+      <Form<PasswordForm> name="password" form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: "请输入原密码" }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label="新密码" rules={passwordRules} hasFeedback>
+        <Form.Item name="newPassword" label="新密码" rules={passwordRules} validateFirst hasFeedback>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

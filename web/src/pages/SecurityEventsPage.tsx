@@ -1,6 +1,6 @@
 import { Card, Input, Table, type TableColumnsType, Tag } from "antd";
 import dayjs from "dayjs";
-import { eventKindInfo } from "../lib/labels";
+import { eventDetailText, eventKindInfo } from "../lib/labels";
 import type { SecurityEvent } from "../lib/types";
 import { useServerList } from "../lib/useServerList";
 
@@ -28,7 +28,12 @@ const columns: TableColumnsType<SecurityEvent> = [
   },
   { title: "用户名", dataIndex: "username", key: "username", width: 140, render: (v: string) => v || "—" },
   { title: "IP 地址", dataIndex: "ip", key: "ip", width: 150, render: (v: string) => v || "—" },
-  { title: "详情", dataIndex: "detail", key: "detail", render: (v: string) => v || "—" },
+  {
+    title: "详情",
+    dataIndex: "detail",
+    key: "detail",
+    render: (v: string) => <span title={v}>{eventDetailText(v)}</span>,
+  },
 ];
 
 export default function SecurityEventsPage() {

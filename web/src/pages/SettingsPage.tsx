@@ -243,7 +243,7 @@ export default function SettingsPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
           撤销本机关的设置后，将使用上级机关的设置或默认值。
         </Typography.Paragraph>
-        <Form form={restoreForm} layout="vertical">
+        <Form name="settingRestore" form={restoreForm} layout="vertical">
           <Form.Item
             name="reason"
             label="理由"

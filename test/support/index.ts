@@ -1,0 +1,5 @@
+export * from "./app.ts";
+export * from "./calendar.ts";
+export * from "./context.ts";
+export * from "./database.ts";
+export * from "./fixtures.ts";
