@@ -163,7 +163,7 @@ if (files.length === 0) {
 }
 
 process.stdout.write(
-  `Running ${files.length} test files (${opts.suites.join(", ")}) on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "PGlite"}\n`,
+  `Running ${files.length} test files (${opts.files.length ? "as given" : opts.suites.join(", ")}) on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "PGlite"}\n`,
 );
 const tapDir = mkdtempSync(join(tmpdir(), "guifan-test-"));
 const tapFile = join(tapDir, "report.tap");
@@ -174,7 +174,6 @@ const result = await run(
     "tsx",
     "--test",
     "--test-concurrency=2",
-    "--test-timeout=300000",
     "--test-reporter=spec",
     "--test-reporter-destination=stdout",
     "--test-reporter=tap",
@@ -187,7 +186,10 @@ const tap = existsSync(tapFile) ? readFileSync(tapFile, "utf8") : "";
 rmSync(tapDir, { recursive: true, force: true });
 const s = tapSummary(tap);
 const passed = s.pass ?? 0;
-const failed = (s.fail ?? 0) + (s.cancelled ?? 0);
+let failed = (s.fail ?? 0) + (s.cancelled ?? 0);
+// A suite that fails outside its tests (a throwing describe, a failing hook) is "not ok" without
+// counting as a failed test: never report "0 failed" for a failed run.
+if (result.code !== 0 && failed === 0) failed = Math.max(1, (tap.match(/^\s*not ok /gm) ?? []).length);
 process.stdout.write("\n");
 for (const key of ["tests", "suites", "pass", "fail", "cancelled", "skipped", "todo", "duration_ms"]) {
   if (s[key] !== undefined) process.stdout.write(`# ${key} ${s[key]}\n`);

@@ -11,6 +11,7 @@ import { startIntegrator } from "../modules/ledger/integrator.ts";
 import { openApp } from "../startup.ts";
 import { backupCommand, restoreCommand } from "./backup-commands.ts";
 import { createUserCommand } from "./create-user-command.ts";
+import { lawsCommand } from "./laws-command.ts";
 import { ledgerCommand } from "./ledger-commands.ts";
 import { progressBar } from "./progress.ts";
 
@@ -122,6 +123,7 @@ calendar
   });
 
 program.addCommand(createUserCommand());
+program.addCommand(lawsCommand());
 program.addCommand(ledgerCommand());
 program.addCommand(backupCommand());
 program.addCommand(restoreCommand());

@@ -28,6 +28,15 @@ export const errorMessages = {
   RATE_LIMITED: "请求过于频繁，请稍后再试",
   BACKUP_INVALID: "备份文件不合法",
   SCHEMA_MISMATCH: "数据库结构版本不一致",
+  RANGE_NOT_SATISFIABLE: "请求的范围超出文件大小",
+  RECORDING_REQUIRED: "该执法环节须有全过程音像记录",
+  DEVICE_UNAVAILABLE: "记录仪当前不可用",
+  LAW_IMPORT_INVALID: "法律法规导入文件不合法",
+  LAW_ARTICLE_INVALID: "引用的法律条款不存在",
+  EXCEL_IMPORT_INVALID: "Excel 文件有错误，未导入任何数据",
+  BENCHMARK_NO_TIER: "根据所填事实找不到适用的裁量档次",
+  BENCHMARK_FACTS_INCOMPLETE: "事实不完整，无法适用裁量基准",
+  CERTIFICATE_INVALID: "执法人员未持有有效执法证，不能从事该执法活动",
   INTERNAL: "服务器内部错误",
 } as const;
 

@@ -9,6 +9,8 @@ import { createUser } from "../modules/identity/create-user.ts";
 import { principalForUser } from "../modules/identity/load-principal.ts";
 import { generatePassword } from "../modules/identity/password.ts";
 import { demoAgencies, demoUsers } from "./demo-city.ts";
+import { seedDemoLaws } from "./demo-laws.ts";
+import { seedDemoOfficers } from "./demo-officers.ts";
 
 export type DemoLogin = { username: string; displayName: string; password: string; roles: string };
 
@@ -80,6 +82,10 @@ export async function seedDemo(
     });
     tick();
   }
+  // Officers, certificates and training (C04), after the accounts exist.
+  await seedDemoOfficers(ctx, actor, ids);
+  // Laws library, powers catalogue and discretion benchmarks (C02, C03).
+  await seedDemoLaws(ctx, actor, ids.get("city")!);
   return logins;
 }
 

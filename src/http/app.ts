@@ -17,11 +17,17 @@ import type { AppContext } from "../context.ts";
 import { AppError } from "../core/errors.ts";
 import { newId } from "../core/ids.ts";
 import { agencyRoutes } from "../modules/agencies/routes.ts";
+import { benchmarkRoutes } from "../modules/benchmarks/routes.ts";
 import { calendarRoutes } from "../modules/calendar/routes.ts";
+import { evidenceRoutes } from "../modules/evidence/routes.ts";
 import { identityRoutes } from "../modules/identity/routes.ts";
+import { lawRoutes } from "../modules/laws/routes.ts";
 import type { Integrator } from "../modules/ledger/integrator.ts";
 import { ledgerRoutes } from "../modules/ledger/routes.ts";
+import { officerRoutes } from "../modules/officers/routes.ts";
+import { powerRoutes } from "../modules/powers/routes.ts";
 import { settingsRoutes } from "../modules/settings/routes.ts";
+import { trainingRoutes } from "../modules/training/routes.ts";
 import { authPlugin } from "./auth.ts";
 import { installErrorHandler, sendError } from "./error-handler.ts";
 import { healthRoutes } from "./health-routes.ts";
@@ -90,6 +96,12 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(settingsRoutes, { ctx });
       await api.register(calendarRoutes, { ctx });
       await api.register(ledgerRoutes, { ctx });
+      await api.register(lawRoutes, { ctx });
+      await api.register(powerRoutes, { ctx });
+      await api.register(benchmarkRoutes, { ctx });
+      await api.register(evidenceRoutes, { ctx });
+      await api.register(officerRoutes, { ctx });
+      await api.register(trainingRoutes, { ctx });
     },
     { prefix: "/api/v1" },
   );

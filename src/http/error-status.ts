@@ -27,5 +27,15 @@ export const errorStatus: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   BACKUP_INVALID: 400,
   SCHEMA_MISMATCH: 409,
+  RANGE_NOT_SATISFIABLE: 416,
+  RECORDING_REQUIRED: 422,
+  DEVICE_UNAVAILABLE: 409,
+  LAW_IMPORT_INVALID: 400,
+  LAW_ARTICLE_INVALID: 400,
+  EXCEL_IMPORT_INVALID: 400,
+  BENCHMARK_NO_TIER: 422,
+  BENCHMARK_FACTS_INCOMPLETE: 422,
+  /** O1/C2: a named officer may not act (an understood request the rules refuse, not the actor's permission). */
+  CERTIFICATE_INVALID: 422,
   INTERNAL: 500,
 };

@@ -240,6 +240,69 @@ describe(`county isolation over HTTP on ${testEngine()}`, () => {
     });
   }
 
+  test("sweep: every authenticated GET route of the OpenAPI document, given county-B ids, reveals nothing of county B", async () => {
+    type Param = { name: string; in: string; required?: boolean; schema?: Record<string, unknown> };
+    type Doc = { paths: Record<string, Record<string, { parameters?: Param[]; security?: unknown[] }>> };
+    const doc = t.app.swagger() as unknown as Doc;
+    // Anything that identifies county B in a response body.
+    const secrets = [
+      ...countyB.map((k) => t.agency[k]),
+      ...[
+        "xs.admin",
+        "xs.leader",
+        "xs.legal",
+        "xs.cg.lead",
+        "xs.cg.01",
+        "xs.cg.02",
+        "qs.lead",
+        "qs.01",
+        "qs.xg",
+      ].map((u) => t.user[u]!),
+      "西山",
+      "青石",
+    ];
+    const sample = (p: Param, idValue: string): string | undefined => {
+      const sch = p.schema ?? {};
+      if (p.name === "agencyId" || sch.format === "uuid") return p.name === "id" ? idValue : t.agency.xishan;
+      if (p.name === "key") return "security.lockoutThreshold";
+      if (Array.isArray(sch.enum)) return String(sch.enum[0]);
+      if (sch.type === "integer" || sch.type === "number") return String(sch.minimum ?? 1);
+      if (typeof sch.pattern === "string" && sch.pattern.includes("\\d{4}")) return "2025-09-30";
+      if (p.name === "year") return "2025";
+      return p.required ? "1" : undefined;
+    };
+    let checked = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const op = item.get;
+      if (!op || (Array.isArray(op.security) && op.security.length === 0)) continue;
+      const ids = path.includes("/users/") ? usersB.map((u) => t.user[u]!) : countyB.map((k) => t.agency[k]);
+      for (const idValue of ids) {
+        let url = path;
+        const query: string[] = [];
+        for (const p of op.parameters ?? []) {
+          const v = sample(p, idValue);
+          if (p.in === "path") url = url.replace(`{${p.name}}`, v ?? idValue);
+          else if (p.in === "query" && v !== undefined) query.push(`${p.name}=${encodeURIComponent(v)}`);
+        }
+        if (query.length) url += `?${query.join("&")}`;
+        for (const actor of actorsA) {
+          const res = await t.call({ as: s[actor], url });
+          if (res.statusCode === 403) denials++;
+          if (res.statusCode >= 400) continue;
+          for (const secret of secrets) {
+            assert.ok(
+              !res.body.includes(secret),
+              `${actor} GET ${url} reveals ${secret}: ${res.body.slice(0, 300)}`,
+            );
+          }
+          checked++;
+        }
+        if (!path.includes("{")) break;
+      }
+    }
+    assert.ok(checked >= 10, `only ${checked} answers were inspected`);
+  });
+
   test("county B's administrator cannot touch county A either", async () => {
     await deny("xs.admin", "GET", `/api/v1/agencies/${t.agency.donghu}`);
     await deny("xs.admin", "PATCH", `/api/v1/agencies/${t.agency["donghu-1"]}`, { version: 1, phone: "1" });

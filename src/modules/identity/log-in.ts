@@ -3,12 +3,17 @@ import { eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
+import { agencies } from "../agencies/schema.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
 import { hashToken } from "./load-principal.ts";
 import { verifyPassword } from "./password.ts";
 import { recordSecurityEvent } from "./record-security-event.ts";
 import { memberships, sessions, users } from "./schema.ts";
+
+/** A fixed scrypt hash of a random secret: checking against it costs what a real check costs. */
+const decoyHash =
+  "scrypt$16384$8$1$3q2+7w3q2+7w3q2+7w3q2w==$wQk0b8h9m1vY6kL0Jm7Y5vN2Tz4q8xk3d9S6u1r2c4E=";
 
 export type LoginRequest = {
   username: string;
@@ -28,17 +33,28 @@ export async function logIn(ctx: AppContext, req: LoginRequest) {
     const [user] = await tx.select().from(users).where(eq(users.username, req.username)).for("update");
     const audit = { username: req.username.slice(0, 100), ip: req.ip, requestId: req.requestId };
     if (!user) {
+      // Spend the same time as a real check, so response times do not reveal which names exist.
+      await verifyPassword(req.password, decoyHash);
       await recordSecurityEvent(tx, { ...audit, kind: "login_failed", detail: "用户名不存在" });
       return { error: "LOGIN_FAILED" as const };
     }
+    // Security settings come from the user's highest agency in the tree (shortest path), so a
+    // person in several agencies always gets the same, deterministic rules.
     const [first] = await tx
       .select({ agencyId: memberships.agencyId })
       .from(memberships)
+      .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
       .where(eq(memberships.userId, user.id))
+      .orderBy(sql`length(${agencies.path})`, agencies.path)
       .limit(1);
     const agencyId = first?.agencyId ?? null;
     if (user.lockedUntil && user.lockedUntil > now) {
-      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", userId: user.id, detail: "账号锁定期间尝试登录" });
+      await recordSecurityEvent(tx, {
+        ...audit,
+        kind: "login_failed",
+        userId: user.id,
+        detail: "账号锁定期间尝试登录",
+      });
       return { error: "ACCOUNT_LOCKED" as const, lockedUntil: user.lockedUntil };
     }
     if (!(await verifyPassword(req.password, user.passwordHash))) {
@@ -66,7 +82,12 @@ export async function logIn(ctx: AppContext, req: LoginRequest) {
       return { error: "LOGIN_FAILED" as const };
     }
     if (!user.active) {
-      await recordSecurityEvent(tx, { ...audit, kind: "login_failed", userId: user.id, detail: "账号已停用" });
+      await recordSecurityEvent(tx, {
+        ...audit,
+        kind: "login_failed",
+        userId: user.id,
+        detail: "账号已停用",
+      });
       return { error: "ACCOUNT_DISABLED" as const };
     }
     const hours = await getNumberSetting(tx, agencyId, "security.sessionHours");

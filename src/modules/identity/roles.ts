@@ -21,25 +21,54 @@ export const permissions = {
   "workbench.read": { scope: "own", name: "我的工作" },
   "ledger.read": { scope: "subtree", name: "查看全过程记录" },
   "ledger.verify": { scope: "subtree", name: "核验全过程记录" },
+  "officer.read": { scope: "subtree", name: "查看执法人员与执法证" },
+  "officer.manage": { scope: "own", name: "管理执法人员与执法证" },
+  "training.read": { scope: "subtree", name: "查看教育培训" },
+  "training.manage": { scope: "own", name: "管理教育培训" },
+  // Laws are platform-wide reference data; power items and benchmarks belong to an agency and are
+  // read in the agency, below it (supervision) and above it (inherited by subordinates; see
+  // src/modules/powers/scope.ts). They are changed only by the agency they belong to.
+  "law.read": { scope: "subtree", name: "查看法律法规" },
+  "law.manage": { scope: "subtree", name: "维护法律法规库" },
+  "power.read": { scope: "subtree", name: "查看权责清单与裁量基准" },
+  "power.manage": { scope: "own", name: "维护权责清单与裁量基准" },
+  "evidence.read": { scope: "subtree", name: "查看证据与音像记录" },
+  "evidence.write": { scope: "own", name: "上传证据" },
+  "device.manage": { scope: "own", name: "管理执法记录仪与音像记录清单" },
 } as const satisfies Record<string, { scope: "subtree" | "own"; name: string }>;
 
 export type Permission = keyof typeof permissions;
 
 const everyone: Permission[] = ["agency.read", "calendar.read", "workbench.read"];
-const staff: Permission[] = [...everyone, "user.read", "settings.read"];
+const staff: Permission[] = [...everyone, "user.read", "settings.read", "law.read", "power.read"];
+/** Officers and training (C04): every staff member reads; the bureau leader and administrator manage. */
+const officerRead: Permission[] = ["officer.read", "training.read"];
+const officerManage: Permission[] = ["officer.manage", "training.manage"];
+const evidence: Permission[] = ["evidence.read", "evidence.write"];
 
 export const roles = {
-  officer: { name: "执法队员", permissions: staff },
-  squad_leader: { name: "中队长", permissions: staff },
-  legal_reviewer: { name: "法制审核人员", permissions: staff },
-  agency_leader: { name: "机关负责人", permissions: [...staff, "audit.read", "ledger.read"] },
-  case_clerk: { name: "案件管理中心人员", permissions: staff },
-  file_reviewer: { name: "案卷评查人员", permissions: [...staff, "ledger.read", "ledger.verify"] },
-  gov_legal_office: { name: "政府法制机构人员", permissions: staff },
+  officer: { name: "执法队员", permissions: [...staff, ...officerRead, ...evidence] },
+  squad_leader: { name: "中队长", permissions: [...staff, ...officerRead, ...evidence, "device.manage"] },
+  legal_reviewer: {
+    name: "法制审核人员",
+    permissions: [...staff, ...officerRead, ...evidence, "law.manage", "power.manage"],
+  },
+  agency_leader: {
+    name: "机关负责人",
+    permissions: [...staff, ...officerRead, ...officerManage, "audit.read", "ledger.read", ...evidence],
+  },
+  case_clerk: { name: "案件管理中心人员", permissions: [...staff, ...officerRead] },
+  file_reviewer: {
+    name: "案卷评查人员",
+    permissions: [...staff, ...officerRead, "ledger.read", "ledger.verify", "evidence.read"],
+  },
+  gov_legal_office: { name: "政府法制机构人员", permissions: [...staff, ...officerRead] },
   sysadmin: {
     name: "系统管理员",
     permissions: [
       ...staff,
+      ...officerRead,
+      ...officerManage,
       "agency.manage",
       "user.manage",
       "settings.manage",
@@ -47,6 +76,10 @@ export const roles = {
       "audit.read",
       "ledger.read",
       "ledger.verify",
+      "evidence.read",
+      "device.manage",
+      "law.manage",
+      "power.manage",
     ],
   },
   social_supervisor: { name: "社会监督员", permissions: everyone },

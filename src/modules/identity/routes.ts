@@ -53,6 +53,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         path: "/",
         httpOnly: true,
         sameSite: "strict",
+        secure: request.protocol === "https" || process.env.GUIFAN_COOKIE_SECURE === "1",
         expires: result.expiresAt,
       });
       return result;

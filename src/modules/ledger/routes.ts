@@ -3,13 +3,14 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { principalOf } from "../../http/auth.ts";
-import { commonErrors, listQuery, paged } from "../../http/schemas.ts";
+import { commonErrors, idParam, listQuery, paged } from "../../http/schemas.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import { requirePermission, scopePrefixes } from "../identity/principal.ts";
 import { ledgerEventTypes } from "./entry.ts";
 import { listLedgerEntries } from "./list-entries.ts";
 import { consistencyProof, inclusionProof, latestCheckpoint } from "./prove.ts";
 import { publishedKeys } from "./published-keys.ts";
+import { caseTimeline } from "./timeline.ts";
 import { verifyLedger } from "./verify-ledger.ts";
 
 const tags = ["全过程记录"];
@@ -23,6 +24,21 @@ const checkpointView = z.object({
   body: z.string(),
   signature: z.string(),
   publicKey: z.string(),
+});
+const timelineEntryView = z.object({
+  id: z.number(),
+  seq: z.number().nullable(),
+  leafHash: z.string().nullable(),
+  at: z.date(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  caseId: z.string().nullable(),
+  eventType: z.string(),
+  eventTypeLabel: z.string(),
+  payload: z.string(),
+  /** Inclusion proof (base64 hashes) against `checkpoint`; null while awaiting a checkpoint. */
+  proof: z.array(z.string()).nullable(),
+  awaitingCheckpoint: z.boolean(),
 });
 const problemView = z.object({
   agencyId: z.string(),
@@ -169,6 +185,42 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request) => listLedgerEntries(ctx, principalOf(request), request.query.agencyId, request.query),
+  );
+
+  app.get(
+    "/ledger/event-types",
+    {
+      config: { auth: "ledger.read" },
+      schema: {
+        tags,
+        summary: "全过程记录的事件类型及其中文名称",
+        response: { 200: z.array(z.object({ type: z.string(), label: z.string() })), ...commonErrors },
+      },
+    },
+    async () => Object.entries(ledgerEventTypes).map(([type, label]) => ({ type, label })),
+  );
+
+  app.get(
+    "/cases/:id/timeline",
+    {
+      config: { auth: "ledger.read" },
+      schema: {
+        tags,
+        summary: "案件的全过程记录时间线：按发生顺序的全部记录，每条附对最新签名检查点的包含证明",
+        params: idParam,
+        response: {
+          200: z.object({
+            caseId: z.string(),
+            agencyId: z.string(),
+            agencyName: z.string(),
+            checkpoint: checkpointView.nullable(),
+            entries: z.array(timelineEntryView),
+          }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => caseTimeline(ctx, principalOf(request), request.params.id),
   );
 
   app.get(

@@ -5,10 +5,19 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { underAny } from "../agencies/list-agencies.ts";
 import { agencies } from "../agencies/schema.ts";
+import { checkEvidenceFile } from "../evidence/verify-evidence-file.ts";
 import { entryLeafHash } from "./entry.ts";
 import { CompactRange } from "./merkle.ts";
 import { ledgerCheckpoints, ledgerHeads, ledgerKeys } from "./schema.ts";
 import { checkpointBody, keyDir, loadOrCreateKey, verifyBody } from "./signing-keys.ts";
+
+/**
+ * Checks beyond the hash chain for some event types: what the entry points to outside the
+ * database (evidence files) must still be what was recorded. Returns the problem, if any.
+ */
+const entryChecks: Record<string, (ctx: AppContext, payload: string) => Promise<string | undefined>> = {
+  "evidence.added": checkEvidenceFile,
+};
 
 export type VerifyProblem = {
   agencyId: string;
@@ -210,6 +219,15 @@ async function verifyAgency(
       if (!leaf.equals(r.stored)) {
         await next.catch(() => {});
         return fail(`第 ${seq} 条记录（${r.event_type}）的内容与其哈希不符：记录被改动或重排`, at);
+      }
+      const check = entryChecks[r.event_type];
+      const problem = check ? await check(ctx, r.payload) : undefined;
+      if (problem) {
+        await next.catch(() => {});
+        return fail(
+          `第 ${seq} 条记录（${r.event_type}，条目 ${r.entry_id}${r.case_id ? `，案件 ${r.case_id}` : ""}）：${problem}`,
+          at,
+        );
       }
       tree.append(leaf);
       result.entries++;

@@ -204,6 +204,16 @@ export const settingDefinitions = {
     max: 500,
     description: "执法人员每年应完成的培训学时",
   }),
+  "training.examPassMark": def({
+    label: "执法资格考试合格分",
+    ruleId: "O2",
+    type: "integer",
+    unit: "分",
+    default: 60,
+    min: 0,
+    max: 100,
+    description: "培训考试（满分 100 分）的默认合格分数线（省级规定）",
+  }),
   "filing.deadlineWorkdays": def({
     label: "重大决定备案期限",
     ruleId: "F1",

@@ -1,0 +1,268 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { AppContext } from "../../context.ts";
+import type { Tx } from "../../db/client.ts";
+import { ancestorIds } from "../agencies/agency.ts";
+import { findAgency } from "../agencies/find-agency.ts";
+import { agencies } from "../agencies/schema.ts";
+import { type Principal, requirePermission } from "../identity/principal.ts";
+import { appendEntry } from "../ledger/append-entry.ts";
+import { citationTexts, resolveCitationCell } from "../powers/citations.ts";
+import {
+  codeOfLabel,
+  parseYesNo,
+  RowErrors,
+  readSheet,
+  validDate,
+  writeSheet,
+  yesNo,
+} from "../powers/excel.ts";
+import type { ExcelImportResult } from "../powers/power-excel.ts";
+import { powerItems } from "../powers/schema.ts";
+import { yuan } from "./assess.ts";
+import {
+  benchmarkFields,
+  harmLevels,
+  partyTypes,
+  penaltyKinds,
+  type Tier,
+  tierLevels,
+  tierSchema,
+} from "./benchmark.ts";
+import { type BenchmarkFilter, benchmarkQuery, benchmarkWhere } from "./list-benchmarks.ts";
+import { changeBenchmark, insertBenchmark } from "./save-benchmark.ts";
+import { benchmarks } from "./schema.ts";
+
+export const benchmarkHeaders = [
+  "基准编码",
+  "违法行为",
+  "权责事项编码",
+  "违反条款",
+  "处罚依据",
+  "计量名称",
+  "计量单位",
+  "生效日期",
+  "失效日期",
+  "是否公开",
+  "档次",
+  "情形描述",
+  "危害程度",
+  "处罚种类",
+  "当事人类型",
+  "计量下限（不含）",
+  "计量上限（含）",
+  "罚款下限（元）",
+  "罚款上限（元）",
+] as const;
+const widths = [12, 30, 14, 36, 36, 10, 8, 12, 12, 8, 12, 40, 24, 20, 10, 10, 10, 12, 12];
+const BENCH_COLS = 10;
+const TIER_COLS = 14;
+
+const labelsOf = <T extends string>(table: Record<T, string>, codes: readonly T[]) =>
+  codes.map((c) => table[c]).join("、");
+
+/** Benchmarks as an .xlsx sheet: one row per fine range (or per tier without a fine). */
+export async function exportBenchmarks(ctx: AppContext, actor: Principal, filter: BenchmarkFilter) {
+  const rows = await benchmarkQuery(ctx)
+    .where(benchmarkWhere(actor, filter))
+    .orderBy(asc(agencies.path), asc(benchmarks.code));
+  const cites = await citationTexts(
+    ctx.db,
+    rows.flatMap((r) => [...r.b.violatedArticleIds, ...r.b.penaltyArticleIds]),
+  );
+  const cite = (ids: string[]) => ids.map((id) => cites.get(id) ?? "").join("；");
+  const out: (string | number)[][] = [];
+  for (const { b, powerItemCode } of rows) {
+    const head = [
+      b.code,
+      b.violationName,
+      powerItemCode ?? "",
+      cite(b.violatedArticleIds),
+      cite(b.penaltyArticleIds),
+      b.quantityName ?? "",
+      b.quantityUnit ?? "",
+      b.effectiveFrom ?? "",
+      b.effectiveTo ?? "",
+      yesNo(b.published),
+    ];
+    for (const t of b.tiers as Tier[]) {
+      const tierCells = [
+        tierLevels[t.level],
+        t.conditions,
+        labelsOf(harmLevels, t.harm),
+        labelsOf(penaltyKinds, t.penalties),
+      ];
+      if (t.ranges.length === 0) out.push([...head, ...tierCells, "", "", "", "", ""]);
+      for (const r of t.ranges) {
+        out.push([
+          ...head,
+          ...tierCells,
+          partyTypes[r.partyType],
+          r.above === null ? "" : String(r.above),
+          r.upTo === null ? "" : String(r.upTo),
+          yuan(r.minFen),
+          yuan(r.maxFen),
+        ]);
+      }
+    }
+  }
+  return writeSheet("裁量基准", benchmarkHeaders, out, widths);
+}
+
+const splitLabels = (s: string) =>
+  s
+    .split(/[、,，;；]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+const parseYuan = (s: string): number | undefined =>
+  /^\d{1,10}(\.\d{1,2})?$/.test(s) ? Math.round(Number(s) * 100) : undefined;
+const parseQuantity = (s: string): number | null | undefined =>
+  s === "" ? null : /^\d{1,12}(\.\d{1,4})?$/.test(s) ? Number(s) : undefined;
+
+/** The power item a benchmark of this agency may point to: its own or an ancestor's, nearest first. */
+async function powerItemByCode(tx: Tx, agencyPath: string, code: string): Promise<string | undefined> {
+  const ids = ancestorIds(agencyPath);
+  const [row] = await tx
+    .select({ id: powerItems.id })
+    .from(powerItems)
+    .innerJoin(agencies, eq(agencies.id, powerItems.agencyId))
+    .where(and(eq(powerItems.code, code), inArray(powerItems.agencyId, ids)))
+    .orderBy(desc(sql`length(${agencies.path})`))
+    .limit(1);
+  return row?.id;
+}
+
+/** Imports benchmarks into one agency (matched by code): all or nothing, errors by row and column. */
+export async function importBenchmarks(
+  ctx: AppContext,
+  actor: Principal,
+  input: { agencyId: string; fileBase64: string },
+): Promise<ExcelImportResult> {
+  const agency = await findAgency(ctx.db, input.agencyId);
+  requirePermission(actor, "power.manage", agency.path);
+  const sheet = await readSheet(input.fileBase64, benchmarkHeaders);
+  return ctx.db.transaction(async (tx) => {
+    const errors = new RowErrors(benchmarkHeaders);
+    const cache = new Map<string, string | undefined>();
+    type Draft = {
+      firstRow: number;
+      head: string[];
+      fields: Record<string, unknown>;
+      tiers: Map<string, { row: number; cells: string[]; tier: Record<string, unknown>; ranges: unknown[] }>;
+    };
+    const drafts = new Map<string, Draft>();
+    for (const { row, cells } of sheet) {
+      const code = cells[0]!;
+      if (!code) {
+        errors.add(row, 0, "不能为空");
+        continue;
+      }
+      let d = drafts.get(code);
+      const head = cells.slice(0, BENCH_COLS);
+      if (!d) {
+        d = { firstRow: row, head, fields: {}, tiers: new Map() };
+        drafts.set(code, d);
+        const codeCheck = benchmarkFields.code.safeParse(code);
+        if (!codeCheck.success) errors.add(row, 0, codeCheck.error.issues[0]!.message);
+        const [, name, itemCode, violated, penalty, qName, qUnit, effFrom, effTo, pub] = head as string[];
+        if (!name || name.length < 2) errors.add(row, 1, "不能为空");
+        let powerItemId: string | null = null;
+        if (itemCode) {
+          powerItemId = (await powerItemByCode(tx, agency.path, itemCode!)) ?? null;
+          if (!powerItemId) errors.add(row, 2, `本机关及上级机关没有编码为 ${itemCode} 的权责事项`);
+        }
+        const v = await resolveCitationCell(tx, violated!, cache);
+        if (v.missing.length) errors.add(row, 3, `找不到条款 ${v.missing.join("、")}`);
+        const p = await resolveCitationCell(tx, penalty!, cache);
+        if (p.missing.length) errors.add(row, 4, `找不到条款 ${p.missing.join("、")}`);
+        if (effFrom && !validDate(effFrom)) errors.add(row, 7, "日期格式应为 YYYY-MM-DD");
+        if (effTo && !validDate(effTo)) errors.add(row, 8, "日期格式应为 YYYY-MM-DD");
+        const published = parseYesNo(pub!);
+        if (published === undefined) errors.add(row, 9, "应为“是”或“否”");
+        d.fields = {
+          code,
+          violationName: name,
+          powerItemId,
+          violatedArticleIds: [...new Set(v.ids)],
+          penaltyArticleIds: [...new Set(p.ids)],
+          quantityName: qName || null,
+          quantityUnit: qUnit || null,
+          effectiveFrom: effFrom || null,
+          effectiveTo: effTo || null,
+          published,
+        };
+      } else {
+        const col = head.findIndex((c, i) => c !== d!.head[i]);
+        if (col >= 0) errors.add(row, col, `与第 ${d.firstRow} 行（同一基准）不一致`);
+      }
+      const [levelLabel, conditions, harmText, penaltyText, partyLabel, above, upTo, minYuan, maxYuan] =
+        cells.slice(BENCH_COLS) as string[];
+      const level = codeOfLabel(tierLevels, levelLabel!);
+      if (!level) {
+        errors.add(row, 10, `应为：${Object.values(tierLevels).join("、")}`);
+        continue;
+      }
+      let t = d.tiers.get(level);
+      if (!t) {
+        const harm = splitLabels(harmText!).map((l) => codeOfLabel(harmLevels, l));
+        if (harm.some((h) => !h))
+          errors.add(row, 12, `应为：${Object.values(harmLevels).join("、")}（多个用“、”分隔）`);
+        const penalties = splitLabels(penaltyText!).map((l) => codeOfLabel(penaltyKinds, l));
+        if (penalties.some((x) => !x)) errors.add(row, 13, `应为：${Object.values(penaltyKinds).join("、")}`);
+        if (!conditions) errors.add(row, 11, "不能为空");
+        t = {
+          row,
+          cells: cells.slice(BENCH_COLS, TIER_COLS),
+          tier: { level, conditions, harm, penalties },
+          ranges: [],
+        };
+        d.tiers.set(level, t);
+      } else {
+        const cur = cells.slice(BENCH_COLS, TIER_COLS);
+        const col = cur.findIndex((c, i) => c !== t!.cells[i]);
+        if (col >= 0) errors.add(row, BENCH_COLS + col, `与第 ${t.row} 行（同一档次）不一致`);
+      }
+      if ([partyLabel, above, upTo, minYuan, maxYuan].every((c) => !c)) continue;
+      const partyType = partyLabel ? codeOfLabel(partyTypes, partyLabel) : "any";
+      if (!partyType) errors.add(row, 14, "应为：个人、单位、不区分");
+      const a = parseQuantity(above!);
+      if (a === undefined) errors.add(row, 15, "应为数字");
+      const u = parseQuantity(upTo!);
+      if (u === undefined) errors.add(row, 16, "应为数字");
+      else if (typeof a === "number" && typeof u === "number" && a >= u)
+        errors.add(row, 16, "应大于计量下限");
+      const min = parseYuan(minYuan!);
+      if (min === undefined) errors.add(row, 17, "应为金额（元，最多两位小数）");
+      const max = parseYuan(maxYuan!);
+      if (max === undefined) errors.add(row, 18, "应为金额（元，最多两位小数）");
+      else if (min !== undefined && min > max) errors.add(row, 18, "不能低于罚款下限");
+      t.ranges.push({ partyType, above: a ?? null, upTo: u ?? null, minFen: min ?? 0, maxFen: max ?? 0 });
+    }
+    errors.throwIfAny();
+    const at = ctx.now();
+    const result: ExcelImportResult = { rows: sheet.length, created: 0, updated: 0, unchanged: 0 };
+    for (const [code, d] of drafts) {
+      const tiers = [...d.tiers.values()].map((t) => tierSchema.parse({ ...t.tier, ranges: t.ranges }));
+      const fields = { ...d.fields, tiers } as Parameters<typeof insertBenchmark>[2];
+      const [current] = await tx
+        .select()
+        .from(benchmarks)
+        .where(and(eq(benchmarks.agencyId, agency.id), eq(benchmarks.code, code)));
+      if (!current) {
+        await insertBenchmark(tx, agency.id, fields, at, actor.userId);
+        result.created++;
+      } else {
+        const after = await changeBenchmark(tx, current, fields, at, actor.userId);
+        if (after.version === current.version) result.unchanged++;
+        else result.updated++;
+      }
+    }
+    await appendEntry(tx, {
+      agencyId: agency.id,
+      actorId: actor.userId,
+      type: "benchmark.imported",
+      payload: result,
+      at,
+    });
+    return result;
+  });
+}
