@@ -221,11 +221,22 @@ describe(`evidence and recording devices over HTTP on ${testEngine()} (C7, L5)`,
       assertError(bad, 416, "RANGE_NOT_SATISFIABLE");
       assert.equal(bad.headers["content-range"], `bytes */${big.size}`);
     }
+    const head = await t.call({ method: "HEAD", url, as: officer });
+    assert.equal(head.statusCode, 200);
+    assert.equal(Number(head.headers["content-length"]), big.size);
+    assert.equal(head.rawPayload.length, 0);
+    const inline = await t.call({
+      url: `${url}?disposition=inline`,
+      as: officer,
+      headers: { range: "bytes=0-0" },
+    });
+    assert.match(String(inline.headers["content-disposition"]), /^inline;/);
+    assertError(await t.call({ url: `${url}?disposition=evil`, as: officer }), 400, "VALIDATION_FAILED");
     const downloads = await t.ctx.db
       .select()
       .from(ledgerEntries)
       .where(eq(ledgerEntries.eventType, "evidence.downloaded"));
-    assert.equal(downloads.length, 5, "each (partial) download is recorded; refused ones are not");
+    assert.equal(downloads.length, 6, "each (partial) download is recorded; refused and HEAD ones are not");
     assert.equal(JSON.parse(downloads[1]!.payload).end, 99);
   });
 

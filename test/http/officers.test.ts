@@ -303,6 +303,17 @@ describe(`officers and certificates over HTTP (${testEngine()})`, () => {
       ["expired", "replaced", "valid"],
     );
     assert.equal(r.certificateNumber, "33079999003");
+    // The expired first certificate cannot be renewed while a newer one is in force.
+    assertError(
+      await t.call({
+        as: s["dh.admin"],
+        method: "POST",
+        url: `/api/v1/certificates/${r.certificates[0]!.id}/renewal`,
+        payload: { number: "33079999004", issuingBody: "示范省人民政府", issuedOn: today() },
+      }),
+      400,
+      "VALIDATION_FAILED",
+    );
     assert.equal((await mayEnforce("dh.hb.02", "donghu", "城乡规划")).ok, true);
   });
 

@@ -291,6 +291,47 @@ describe(`powers catalogue, benchmarks and calculator over HTTP on ${testEngine(
     );
   });
 
+  test("a benchmark change is a new version; only the owning agency changes it", async () => {
+    const b = await benchmarkByCode("BZ-002");
+    const forbidden = ["FORBIDDEN", "FORBIDDEN_AGENCY"];
+    assertError(
+      await t.call({
+        as: s["dh.legal"],
+        method: "PATCH",
+        url: `/api/v1/benchmarks/${b.id}`,
+        payload: { version: 1, published: false },
+      }),
+      403,
+      forbidden,
+    );
+    const res = await t.call({
+      as: s["city.legal"],
+      method: "PATCH",
+      url: `/api/v1/benchmarks/${b.id}`,
+      payload: { version: 1, violationName: "施工现场材料堆放高度超过围挡高度（修订）" },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const detail = await get<{ version: number; versions: { version: number }[] }>(
+      "admin",
+      `/api/v1/benchmarks/${b.id}`,
+    );
+    assert.equal(detail.version, 2);
+    assert.deepEqual(
+      detail.versions.map((v) => v.version),
+      [2, 1],
+    );
+    assertError(
+      await t.call({
+        as: s["city.legal"],
+        method: "PATCH",
+        url: `/api/v1/benchmarks/${b.id}`,
+        payload: { version: 1, published: false },
+      }),
+      409,
+      "CONFLICT",
+    );
+  });
+
   const download = async (url: string) => {
     const res = await t.call({ as: s.admin, url });
     assert.equal(res.statusCode, 200, res.body.slice(0, 200));

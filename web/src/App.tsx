@@ -13,8 +13,17 @@ const UsersPage = lazy(() => import("./pages/UsersPage"));
 const SettingsPage = lazy(() => import("./pages/SettingsPage"));
 const CalendarPage = lazy(() => import("./pages/CalendarPage"));
 const SecurityEventsPage = lazy(() => import("./pages/SecurityEventsPage"));
+const LedgerPage = lazy(() => import("./pages/LedgerPage"));
+const EvidencePage = lazy(() => import("./pages/EvidencePage"));
+const OfficersPage = lazy(() => import("./pages/OfficersPage"));
+const OfficerDetailPage = lazy(() => import("./pages/OfficerDetailPage"));
+const TrainingPage = lazy(() => import("./pages/TrainingPage"));
+const TrainingPlanPage = lazy(() => import("./pages/TrainingPlanPage"));
 const PasswordPage = lazy(() => import("./pages/PasswordPage"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
+const LawsPage = lazy(() => import("./pages/LawsPage"));
+const PowersPage = lazy(() => import("./pages/PowersPage"));
+const BenchmarksPage = lazy(() => import("./pages/BenchmarksPage"));
 
 /** Logged-in area: anything else goes to /login (and comes back afterwards). */
 const RequireAuth = ({ children }: { children: ReactNode }) => {
@@ -49,6 +58,15 @@ export const AppRoutes = () => (
       <Route path="settings" element={guarded("settings.read", <SettingsPage />)} />
       <Route path="calendar" element={guarded("calendar.read", <CalendarPage />)} />
       <Route path="security-events" element={guarded("audit.read", <SecurityEventsPage />)} />
+      <Route path="ledger" element={guarded("ledger.read", <LedgerPage />)} />
+      <Route path="evidence" element={guarded("evidence.read", <EvidencePage />)} />
+      <Route path="laws" element={guarded("law.read", <LawsPage />)} />
+      <Route path="powers" element={guarded("power.read", <PowersPage />)} />
+      <Route path="benchmarks" element={guarded("power.read", <BenchmarksPage />)} />
+      <Route path="officers" element={guarded("officer.read", <OfficersPage />)} />
+      <Route path="officers/:id" element={guarded("officer.read", <OfficerDetailPage />)} />
+      <Route path="training" element={guarded("training.read", <TrainingPage />)} />
+      <Route path="training/plans/:id" element={guarded("training.read", <TrainingPlanPage />)} />
       <Route path="password" element={<PasswordPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Route>

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -176,6 +177,10 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         tags,
         summary: "下载证据文件（支持 Range 断点与视频拖动；每次下载均记入全过程记录）",
         params: idParam,
+        querystring: z.strictObject({
+          /** inline: shown by the browser (photo, audio and video players) instead of saved. */
+          disposition: z.enum(["attachment", "inline"]).default("attachment"),
+        }),
         response: { 200: binary, 206: binary, 416: errorBody, ...commonErrors },
       },
     },
@@ -187,6 +192,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
           principalOf(request),
           request.params.id,
           request.headers.range,
+          { headersOnly: request.method === "HEAD" },
         );
       } catch (e) {
         if (e instanceof AppError && e.code === "RANGE_NOT_SATISFIABLE" && e.details?.[0])
@@ -198,7 +204,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         .type(item.contentType)
         .header("accept-ranges", "bytes")
         .header("x-content-type-options", "nosniff")
-        .header("content-disposition", contentDisposition(item.fileName))
+        .header("content-disposition", contentDisposition(item.fileName, request.query.disposition))
         .header("etag", `"${item.sha256}"`);
       if (range) {
         reply
@@ -208,7 +214,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       } else {
         reply.header("content-length", item.size);
       }
-      return reply.send(stream);
+      return reply.send(stream ?? Readable.from([])); // HEAD: the headers only
     },
   );
 

@@ -2,7 +2,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import type { Principal } from "../identity/principal.ts";
 import { recordCertificateEvent } from "./certificate-event.ts";
-import { findCertificate, findOfficerFor } from "./find-officer.ts";
+import { certificatesOf, findCertificate, findOfficerFor } from "./find-officer.ts";
 import { insertCertificate } from "./issue-certificate.ts";
 import type { RenewCertificateInput } from "./officer.ts";
 
@@ -20,6 +20,10 @@ export async function renewCertificate(
     const old = await findCertificate(tx, oldId);
     const officer = await findOfficerFor(tx, actor, old.officerId, "officer.manage");
     if (input.issuedOn < old.issuedOn) throw new AppError("VALIDATION_FAILED", "新证发证日期不能早于旧证");
+    const other = (await certificatesOf(tx, [old.officerId], input.issuedOn)).find(
+      (c) => c.id !== oldId && (c.status === "valid" || c.status === "suspended"),
+    );
+    if (other) throw new AppError("VALIDATION_FAILED", `该人员另持有执法证 ${other.number}，不能换发旧证`);
     await recordCertificateEvent(
       tx,
       ctx,

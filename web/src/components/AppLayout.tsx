@@ -1,13 +1,20 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
+  CameraOutlined,
   DownOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { Avatar, Button, Dropdown, Layout, Menu, type MenuProps, Space, Typography, theme } from "antd";
@@ -32,6 +39,13 @@ const navItems: NavItem[] = [
   { path: "/settings", label: "参数设置", icon: <SettingOutlined />, perm: "settings.read" },
   { path: "/calendar", label: "工作日历", icon: <CalendarOutlined />, perm: "calendar.read" },
   { path: "/security-events", label: "安全日志", icon: <SafetyCertificateOutlined />, perm: "audit.read" },
+  { path: "/ledger", label: "全过程记录", icon: <AuditOutlined />, perm: "ledger.read" },
+  { path: "/evidence", label: "证据与记录仪", icon: <CameraOutlined />, perm: "evidence.read" },
+  { path: "/officers", label: "执法人员", icon: <IdcardOutlined />, perm: "officer.read" },
+  { path: "/training", label: "教育培训", icon: <ReadOutlined />, perm: "training.read" },
+  { path: "/laws", label: "法律法规", icon: <BookOutlined />, perm: "law.read" },
+  { path: "/powers", label: "权责清单", icon: <UnorderedListOutlined />, perm: "power.read" },
+  { path: "/benchmarks", label: "裁量基准", icon: <CalculatorOutlined />, perm: "power.read" },
 ];
 
 export const AppLayout = () => {
