@@ -12,8 +12,7 @@ import { recordSecurityEvent } from "./record-security-event.ts";
 import { memberships, sessions, users } from "./schema.ts";
 
 /** A fixed scrypt hash of a random secret: checking against it costs what a real check costs. */
-const decoyHash =
-  "scrypt$16384$8$1$3q2+7w3q2+7w3q2+7w3q2w==$wQk0b8h9m1vY6kL0Jm7Y5vN2Tz4q8xk3d9S6u1r2c4E=";
+const decoyHash = "scrypt$16384$8$1$3q2+7w3q2+7w3q2+7w3q2w==$wQk0b8h9m1vY6kL0Jm7Y5vN2Tz4q8xk3d9S6u1r2c4E=";
 
 export type LoginRequest = {
   username: string;
