@@ -85,7 +85,15 @@ export async function integrate(ctx: AppContext, opts: { batch?: number } = {}):
         ),
       );
     }
-    await signDueCheckpoints(ctx, tx, now);
+    // After a batch only the agencies it touched can need a checkpoint; an idle run (nothing
+    // pending) looks at every agency, for the time-based rule.
+    await signDueCheckpoints(
+      ctx,
+      tx,
+      now,
+      false,
+      entries.length > 0 ? [...new Set(entries.map((e) => e.agencyId))] : undefined,
+    );
     return entries.length;
   });
 }
@@ -99,8 +107,12 @@ export async function signDueCheckpoints(
   tx: Executor,
   now: Date,
   force = false,
+  agencyIds?: string[],
 ): Promise<number> {
-  const heads = await tx.select().from(ledgerHeads);
+  const heads = await tx
+    .select()
+    .from(ledgerHeads)
+    .where(agencyIds ? inArray(ledgerHeads.agencyId, agencyIds) : undefined);
   let signed = 0;
   for (const head of heads) {
     const [last] = await tx

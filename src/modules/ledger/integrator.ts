@@ -7,7 +7,7 @@ import { integrate } from "./integrate.ts";
  */
 export function startIntegrator(
   ctx: AppContext,
-  opts: { intervalMs?: number; onError?: (e: unknown) => void } = {},
+  opts: { intervalMs?: number; kickDelayMs?: number; onError?: (e: unknown) => void } = {},
 ) {
   let running: Promise<void> | undefined;
   let again = false;
@@ -41,7 +41,7 @@ export function startIntegrator(
         soon = setTimeout(() => {
           soon = undefined;
           void run();
-        }, 5);
+        }, opts.kickDelayMs ?? 50);
         soon.unref();
       }
     },
