@@ -2,6 +2,7 @@
 export * from "../modules/agencies/schema.ts";
 export * from "../modules/benchmarks/schema.ts";
 export * from "../modules/calendar/schema.ts";
+export * from "../modules/cases/schema.ts";
 export * from "../modules/evidence/schema.ts";
 export * from "../modules/identity/schema.ts";
 export * from "../modules/laws/schema.ts";

@@ -19,6 +19,7 @@ import { newId } from "../core/ids.ts";
 import { agencyRoutes } from "../modules/agencies/routes.ts";
 import { benchmarkRoutes } from "../modules/benchmarks/routes.ts";
 import { calendarRoutes } from "../modules/calendar/routes.ts";
+import { caseRoutes } from "../modules/cases/routes.ts";
 import { evidenceRoutes } from "../modules/evidence/routes.ts";
 import { identityRoutes } from "../modules/identity/routes.ts";
 import { lawRoutes } from "../modules/laws/routes.ts";
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(evidenceRoutes, { ctx });
       await api.register(officerRoutes, { ctx });
       await api.register(trainingRoutes, { ctx });
+      await api.register(caseRoutes, { ctx });
     },
     { prefix: "/api/v1" },
   );

@@ -37,5 +37,27 @@ export const errorStatus: Record<ErrorCode, number> = {
   BENCHMARK_FACTS_INCOMPLETE: 422,
   /** O1/C2: a named officer may not act (an understood request the rules refuse, not the actor's permission). */
   CERTIFICATE_INVALID: 422,
+  /** Case steps (C06): a step the table does not allow from the current state. */
+  TRANSITION_NOT_ALLOWED: 409,
+  CASE_ROLE_REQUIRED: 403,
+  /** Legal-rule guards of the case steps: an understood request the rules refuse. */
+  LIMITATION_EXPIRED: 422,
+  LIMITATION_DATES_INVALID: 422,
+  DECISION_OVERDUE: 422,
+  DECISION_EXTENSION_EXCEEDED: 422,
+  MEASURE_DECISION_OVERDUE: 422,
+  MEASURES_PENDING: 422,
+  NOTICE_REQUIRED: 422,
+  PENALTY_HEAVIER_THAN_NOTICE: 422,
+  SECOND_FINE: 422,
+  HEARING_RIGHT_NOT_APPLICABLE: 422,
+  HEARING_REQUEST_LATE: 422,
+  HEARING_DATES_INVALID: 422,
+  HEARING_NOTICE_TOO_SHORT: 422,
+  HEARING_PRESIDER_CONFLICT: 422,
+  STATEMENT_PERIOD_RUNNING: 422,
+  LEGAL_REVIEW_REQUIRED: 422,
+  SIMPLE_PROCEDURE_NOT_ALLOWED: 422,
+  SIMPLE_PROCEDURE_LIMIT: 422,
   INTERNAL: 500,
 };

@@ -24,6 +24,8 @@ const NotFoundPage = lazy(() => import("./pages/NotFoundPage"));
 const LawsPage = lazy(() => import("./pages/LawsPage"));
 const PowersPage = lazy(() => import("./pages/PowersPage"));
 const BenchmarksPage = lazy(() => import("./pages/BenchmarksPage"));
+const CasesPage = lazy(() => import("./pages/CasesPage"));
+const CaseDetailPage = lazy(() => import("./pages/CaseDetailPage"));
 
 /** Logged-in area: anything else goes to /login (and comes back afterwards). */
 const RequireAuth = ({ children }: { children: ReactNode }) => {
@@ -53,6 +55,8 @@ export const AppRoutes = () => (
       }
     >
       <Route index element={<WorkbenchPage />} />
+      <Route path="cases" element={guarded("case.read", <CasesPage />)} />
+      <Route path="cases/:id" element={guarded("case.read", <CaseDetailPage />)} />
       <Route path="agencies" element={guarded("agency.read", <AgenciesPage />)} />
       <Route path="users" element={guarded("user.read", <UsersPage />)} />
       <Route path="settings" element={guarded("settings.read", <SettingsPage />)} />

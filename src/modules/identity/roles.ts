@@ -35,6 +35,11 @@ export const permissions = {
   "evidence.read": { scope: "subtree", name: "查看证据与音像记录" },
   "evidence.write": { scope: "own", name: "上传证据" },
   "device.manage": { scope: "own", name: "管理执法记录仪与音像记录清单" },
+  // Cases (C06): read in the agency and below (supervision); handled and approved only in the
+  // agency that owns the case. Who may take which step is the transition table of the procedure.
+  "case.read": { scope: "subtree", name: "查看案件" },
+  "case.handle": { scope: "own", name: "办理案件" },
+  "case.approve": { scope: "own", name: "审批案件（立案、决定、结案、销案）" },
 } as const satisfies Record<string, { scope: "subtree" | "own"; name: string }>;
 
 export type Permission = keyof typeof permissions;
@@ -45,22 +50,35 @@ const staff: Permission[] = [...everyone, "user.read", "settings.read", "law.rea
 const officerRead: Permission[] = ["officer.read", "training.read"];
 const officerManage: Permission[] = ["officer.manage", "training.manage"];
 const evidence: Permission[] = ["evidence.read", "evidence.write"];
+const caseHandle: Permission[] = ["case.read", "case.handle"];
+const caseApprove: Permission[] = [...caseHandle, "case.approve"];
 
 export const roles = {
-  officer: { name: "执法队员", permissions: [...staff, ...officerRead, ...evidence] },
-  squad_leader: { name: "中队长", permissions: [...staff, ...officerRead, ...evidence, "device.manage"] },
+  officer: { name: "执法队员", permissions: [...staff, ...officerRead, ...evidence, ...caseHandle] },
+  squad_leader: {
+    name: "中队长",
+    permissions: [...staff, ...officerRead, ...evidence, "device.manage", ...caseApprove],
+  },
   legal_reviewer: {
     name: "法制审核人员",
-    permissions: [...staff, ...officerRead, ...evidence, "law.manage", "power.manage"],
+    permissions: [...staff, ...officerRead, ...evidence, "law.manage", "power.manage", "case.read"],
   },
   agency_leader: {
     name: "机关负责人",
-    permissions: [...staff, ...officerRead, ...officerManage, "audit.read", "ledger.read", ...evidence],
+    permissions: [
+      ...staff,
+      ...officerRead,
+      ...officerManage,
+      "audit.read",
+      "ledger.read",
+      ...evidence,
+      ...caseApprove,
+    ],
   },
-  case_clerk: { name: "案件管理中心人员", permissions: [...staff, ...officerRead] },
+  case_clerk: { name: "案件管理中心人员", permissions: [...staff, ...officerRead, "case.read"] },
   file_reviewer: {
     name: "案卷评查人员",
-    permissions: [...staff, ...officerRead, "ledger.read", "ledger.verify", "evidence.read"],
+    permissions: [...staff, ...officerRead, "ledger.read", "ledger.verify", "evidence.read", "case.read"],
   },
   gov_legal_office: { name: "政府法制机构人员", permissions: [...staff, ...officerRead] },
   sysadmin: {

@@ -184,6 +184,14 @@ export const settingDefinitions = {
     default: "01-31",
     description: "每年公布上一年度行政执法统计数据的截止日期",
   }),
+  "case.numberFormat": def({
+    label: "案件编号格式",
+    ruleId: "C06",
+    type: "string",
+    unit: "格式",
+    default: "{short}罚〔{year}〕{seq}号",
+    description: "立案时按机关和年度连续编号；{short} 为机关简称，{year} 为年度，{seq} 为当年序号",
+  }),
   "certificate.validityYears": def({
     label: "执法证件有效期",
     ruleId: "O2",
@@ -288,6 +296,7 @@ export function checkSettingValue(key: SettingKey, value: unknown): string | und
     if (typeof value !== "string" || value.length === 0 || value.length > 200) return "应为非空文本";
     if (key === "publicity.annualReportDue" && !/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value))
       return "格式应为 MM-DD";
+    if (key === "case.numberFormat" && !value.includes("{seq}")) return "须包含序号 {seq}";
     return undefined;
   }
   if (typeof value !== "number" || !Number.isSafeInteger(value)) return "应为整数";

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   CameraOutlined,
   DownOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -34,6 +35,7 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { path: "/", label: "我的工作", icon: <HomeOutlined /> },
+  { path: "/cases", label: "案件办理", icon: <FileTextOutlined />, perm: "case.read" },
   { path: "/agencies", label: "机构管理", icon: <ApartmentOutlined />, perm: "agency.read" },
   { path: "/users", label: "人员管理", icon: <TeamOutlined />, perm: "user.read" },
   { path: "/settings", label: "参数设置", icon: <SettingOutlined />, perm: "settings.read" },

@@ -1,0 +1,192 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { AppContext } from "../../context.ts";
+import { AppError } from "../../core/errors.ts";
+import { newId } from "../../core/ids.ts";
+import type { Executor } from "../../db/client.ts";
+import type { AgencyRow } from "../agencies/find-agency.ts";
+import { loadCalendar } from "../calendar/load-calendar.ts";
+import type { Calendar } from "../calendar/working-days.ts";
+import { type Principal, requirePermission } from "../identity/principal.ts";
+import { appendEntry } from "../ledger/append-entry.ts";
+import type { LedgerEventType } from "../ledger/entry.ts";
+import { dateOf, lawDate } from "../officers/officer.ts";
+import { getSetting } from "../settings/get-setting.ts";
+import { formatCaseNumber } from "./case.ts";
+import { caseRolesOf, mayApprove } from "./case-roles.ts";
+import { findCase } from "./find-case.ts";
+import { type CaseState, findTransition, generalProcedure, type Transition } from "./general-procedure.ts";
+import { dueOf, guards, type StepContext } from "./guards.ts";
+import { caseDeadlines, caseEvents, caseNumberCounters, cases } from "./schema.ts";
+import { simpleProcedure } from "./simple-procedure.ts";
+
+export const stepBody = z.strictObject({
+  /** The case version the client saw (optimistic concurrency: another version gets 409). */
+  version: z.number().int().min(1),
+  /** The date of the step in law; default today. */
+  on: lawDate.optional(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type StepBody = z.input<typeof stepBody>;
+
+/** The transition table of a procedure (the three-step procedure is not declared yet). */
+export const tableOf = (procedure: string): Transition[] =>
+  procedure === "general" ? generalProcedure : procedure === "simple" ? simpleProcedure : [];
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const details = r.error.issues.map((i) => ({ path: [prefix, ...i.path].join("."), message: i.message }));
+  throw new AppError(
+    "VALIDATION_FAILED",
+    `提交的数据不符合要求（${details.map((d) => d.path).join("、")}）`,
+    details,
+  );
+}
+
+/** The agency whose short name and counter number the case: a squad numbers under its bureau. */
+
+/** Gapless per agency and year: the counter row is incremented (and locked) inside the step's transaction. */
+async function allocateNumber(ex: Executor, numbering: AgencyRow, on: string): Promise<string> {
+  const year = Number(on.slice(0, 4));
+  const [row] = await ex
+    .insert(caseNumberCounters)
+    .values({ agencyId: numbering.id, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [caseNumberCounters.agencyId, caseNumberCounters.year],
+      set: { last: sql`${caseNumberCounters.last} + 1` },
+    })
+    .returning({ last: caseNumberCounters.last });
+  const format = String(await getSetting(ex, numbering.id, "case.numberFormat"));
+  return formatCaseNumber(format, { short: numbering.shortName, year, seq: row!.last });
+}
+
+/**
+ * The one engine for every case step: looks up (state, event) in the procedure's table, checks the
+ * actor's role in the case, validates the step's data, runs the table's guards (rule IDs), then in
+ * one transaction writes the step (case_events), moves the case's state and version (only if the
+ * version is still the one the client saw: else 409 CONFLICT and nothing changes), opens and closes
+ * deadlines and appends the ledger entry.
+ */
+export async function applyTransition(
+  ctx: AppContext,
+  actor: Principal,
+  caseId: string,
+  event: string,
+  input: StepBody,
+) {
+  const body = parse(stepBody, input, "body");
+  return ctx.db.transaction(async (tx) => {
+    const loaded = await findCase(tx, actor, caseId);
+    const c = loaded.case;
+    // A client that saw another version learns that first (whatever the step): reload and retry.
+    if (body.version !== c.version) throw new AppError("CONFLICT", "案件已被他人办理，请刷新后重试");
+    const place = {
+      agencyPath: loaded.agency.path,
+      bureauPath: loaded.bureau.path,
+      officerIds: loaded.officerIds,
+    };
+    const roles = caseRolesOf(actor, place);
+    const answer = findTransition(tableOf(c.procedure), c.state as CaseState, event, roles);
+    if (!answer.ok) {
+      // Someone outside the agency learns nothing more than "not yours".
+      if (answer.code === "CASE_ROLE_REQUIRED" && !mayApprove(actor, place))
+        requirePermission(actor, "case.handle", loaded.agency.path);
+      throw new AppError(answer.code, answer.message);
+    }
+    const t = answer.transition;
+    const approves = t.roles.every((r) => r !== "officer");
+    if (approves) {
+      if (!mayApprove(actor, place)) throw new AppError("FORBIDDEN_AGENCY");
+    } else requirePermission(actor, "case.handle", loaded.agency.path);
+    const data = parse(t.data, body.data, "data");
+    const now = ctx.now();
+    const today = dateOf(now);
+    const on = body.on ?? today;
+    if (on > today)
+      throw new AppError("VALIDATION_FAILED", "办案日期不能晚于今天", [{ path: "on", message: "晚于今天" }]);
+    const previous = loaded.events[loaded.events.length - 1];
+    if (previous && on < previous.onDate)
+      throw new AppError("VALIDATION_FAILED", `办案日期不能早于上一环节（${previous.onDate}）`, [
+        { path: "on", message: "早于上一环节" },
+      ]);
+
+    let calendar: Calendar | undefined;
+    const step: StepContext = {
+      tx,
+      case: c,
+      events: loaded.events,
+      officerIds: loaded.officerIds,
+      deadlines: loaded.deadlines,
+      transition: t,
+      data,
+      on,
+      calendar: async () => {
+        calendar ??= await loadCalendar(tx);
+        return calendar;
+      },
+    };
+    for (const g of t.guards) await guards[g.check](step);
+
+    const seq = c.version + 1;
+    const eventId = newId();
+    const number = t.assignsNumber ? await allocateNumber(tx, loaded.bureau, on) : c.number;
+    // Deadlines this step opens (computed before writing: a calendar year not loaded refuses the step, D4).
+    const opened: { kind: string; dueOn: string }[] = [];
+    for (const kind of t.opens ?? []) {
+      const due = await dueOf(step, kind);
+      if (due) opened.push({ kind, dueOn: due });
+    }
+    const closing = loaded.deadlines.filter(
+      (d) => d.status === "open" && (t.closes === "all" || (t.closes ?? []).includes(d.kind as never)),
+    );
+
+    const [updated] = await tx
+      .update(cases)
+      .set({ state: t.to, version: seq, number, updatedAt: now })
+      .where(and(eq(cases.id, c.id), eq(cases.version, c.version)))
+      .returning();
+    if (!updated) throw new AppError("CONFLICT", "案件已被他人办理，请刷新后重试");
+    await tx.insert(caseEvents).values({
+      id: eventId,
+      caseId: c.id,
+      agencyId: c.agencyId,
+      seq,
+      event,
+      fromState: c.state,
+      toState: t.to,
+      onDate: on,
+      data,
+      actorId: actor.userId,
+      at: now,
+    });
+    const rows = [
+      ...closing.map((d) => ({ kind: d.kind, status: "closed", dueOn: d.dueOn })),
+      ...opened.map((d) => ({ ...d, status: "open" })),
+    ];
+    if (rows.length)
+      await tx
+        .insert(caseDeadlines)
+        .values(rows.map((r) => ({ id: newId(), caseId: c.id, eventId, seq, at: now, ...r })));
+    await appendEntry(tx, {
+      agencyId: c.agencyId,
+      actorId: actor.userId,
+      caseId: c.id,
+      type: `case.${event}` as LedgerEventType,
+      payload: {
+        eventId,
+        event,
+        from: c.state,
+        to: t.to,
+        seq,
+        on,
+        ...(t.assignsNumber ? { number } : {}),
+        data,
+        opened,
+        closed: closing.map((d) => d.kind),
+      },
+      at: now,
+    });
+    return updated;
+  });
+}

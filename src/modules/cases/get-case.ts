@@ -1,0 +1,77 @@
+import { inArray } from "drizzle-orm";
+import type { AppContext } from "../../context.ts";
+import { loadCalendar } from "../calendar/load-calendar.ts";
+import type { Principal } from "../identity/principal.ts";
+import { users } from "../identity/schema.ts";
+import { dateOf } from "../officers/officer.ts";
+import { tableOf } from "./apply-transition.ts";
+import { caseRolesOf } from "./case-roles.ts";
+import { findCase } from "./find-case.ts";
+import {
+  availableTransitions,
+  type CaseState,
+  caseStates,
+  type DeadlineKind,
+  deadlineKinds,
+} from "./general-procedure.ts";
+import { type DeadlineStatus, deadlineStatus } from "./rules/deadlines.ts";
+
+/** A case with its steps, deadlines (traffic light) and the steps the table allows the caller. */
+export async function getCase(ctx: AppContext, actor: Principal, id: string) {
+  const loaded = await findCase(ctx.db, actor, id);
+  const c = loaded.case;
+  const ids = [...new Set([...loaded.officerIds, ...loaded.events.map((e) => e.actorId)])];
+  const names = new Map(
+    (
+      await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))
+    ).map((u) => [u.id, u.name]),
+  );
+  const today = dateOf(ctx.now());
+  const cal = await loadCalendar(ctx.db);
+  const light = (due: string): DeadlineStatus | null => {
+    try {
+      return deadlineStatus(cal, { today, due });
+    } catch {
+      return today > due ? "red" : null;
+    }
+  };
+  const roles = caseRolesOf(actor, {
+    agencyPath: loaded.agency.path,
+    bureauPath: loaded.bureau.path,
+    officerIds: loaded.officerIds,
+  });
+  return {
+    ...c,
+    stateName: caseStates[c.state as CaseState] ?? c.state,
+    agencyName: loaded.agency.name,
+    officers: loaded.officerIds.map((u) => ({ userId: u, displayName: names.get(u) ?? "" })),
+    events: loaded.events.map((e) => ({
+      id: e.id,
+      seq: e.seq,
+      event: e.event,
+      fromState: e.fromState,
+      toState: e.toState,
+      onDate: e.onDate,
+      data: e.data,
+      actorId: e.actorId,
+      actorName: names.get(e.actorId) ?? "",
+      at: e.at,
+    })),
+    deadlines: loaded.deadlines.map((d) => ({
+      kind: d.kind,
+      label: deadlineKinds[d.kind as DeadlineKind]?.label ?? d.kind,
+      ruleId: deadlineKinds[d.kind as DeadlineKind]?.ruleId ?? "",
+      status: d.status,
+      dueOn: d.dueOn,
+      light: d.status === "open" ? light(d.dueOn) : null,
+    })),
+    roles,
+    actions: availableTransitions(tableOf(c.procedure), c.state as CaseState, roles).map((t) => ({
+      event: t.event,
+      label: t.label,
+      to: t.to,
+      guards: t.guards.map((g) => g.ruleId),
+      documents: t.documents ?? [],
+    })),
+  };
+}

@@ -1,0 +1,112 @@
+// End-to-end: 案件办理 in Debian's chromium against the real server (PGlite, demo city). An officer
+// registers a lead through the page; the squad leader opens it and approves the filing (C5 checked
+// by the server), and the case gets its number. Screenshots go to test-results/ (git-ignored).
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { addDays } from "../../src/modules/officers/officer.ts";
+import {
+  buildWeb,
+  demoPassword,
+  launchBrowser,
+  type PageWatch,
+  type RunningServer,
+  screenshot,
+  startServer,
+  watchPage,
+} from "./support.ts";
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let page: Page | undefined;
+let watch: PageWatch | undefined;
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+async function login(p: Page, username: string) {
+  await p.context().clearCookies();
+  await p.goto("/login");
+  await p.getByPlaceholder("用户名", { exact: true }).fill(username);
+  await p.getByPlaceholder("密码", { exact: true }).fill(demoPassword);
+  await p.locator('button[type="submit"]').click();
+  await p.getByRole("menuitem", { name: "案件办理" }).click();
+}
+
+async function pickDate(p: Page, label: string, date: string) {
+  const input = p.getByLabel(label);
+  await input.click();
+  await input.fill(date);
+  await input.press("Enter");
+}
+
+describe("案件办理 in chromium (C06)", () => {
+  before(
+    async () => {
+      buildWeb();
+      server = await startServer();
+      browser = await launchBrowser();
+      context = await browser.newContext({
+        baseURL: server.baseUrl,
+        locale: "zh-CN",
+        timezoneId: "Asia/Shanghai",
+        viewport: { width: 1440, height: 900 },
+      });
+      context.setDefaultTimeout(30_000);
+      page = await context.newPage();
+      watch = await watchPage(page);
+    },
+    { timeout: 600_000 },
+  );
+  after(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  });
+
+  test("an officer registers a lead; the squad leader approves the filing and the case gets its number", {
+    timeout: 240_000,
+  }, async () => {
+    const p = page!;
+    try {
+      await login(p, "dh.hb.01");
+      await p.getByRole("button", { name: "登记线索" }).click();
+      await p.getByLabel("执法领域").click();
+      await p.locator(".ant-select-item-option", { hasText: "市容环境卫生" }).click();
+      await p.getByLabel("案由 / 线索内容").fill("浏览器测试：占道经营");
+      await p.getByLabel("违法地点").fill("湖滨路 18 号");
+      await p.getByLabel("当事人名称").fill("赵某");
+      await pickDate(p, "违法行为发生日期", addDays(today(), -70));
+      await pickDate(p, "发现日期", addDays(today(), -65));
+      await p.getByLabel(/办案人员/).click();
+      await p.locator(".ant-select-item-option", { hasText: "张伟" }).click();
+      await p.locator(".ant-select-item-option", { hasText: "张中队" }).click();
+      await p.keyboard.press("Escape");
+      await p.locator(".ant-modal-footer .ant-btn-primary").last().click();
+      await p.getByText("（未立案的线索）").waitFor();
+      const caseUrl = p.url();
+      assert.match(caseUrl, /\/cases\/[0-9a-f-]{36}$/);
+      await screenshot(p, "case-lead.png");
+
+      await login(p, "dh.hb.lead");
+      await p.goto(caseUrl);
+      await p.getByRole("button", { name: "批准立案" }).click();
+      await pickDate(p, "办理日期", addDays(today(), -60));
+      const answer = p.waitForResponse(
+        (r) => r.url().endsWith("/events/file") && r.request().method() === "POST",
+      );
+      await p.locator(".ant-modal-footer .ant-btn-primary").last().click();
+      assert.equal((await answer).status(), 200);
+      await p
+        .getByText(/东湖综执罚〔\d{4}〕\d+号/)
+        .first()
+        .waitFor();
+      await p.getByRole("button", { name: "开始调查取证" }).waitFor();
+      await screenshot(p, "case-filed.png");
+      assert.deepEqual(watch!.problems, [], "the page showed errors");
+    } catch (err) {
+      await screenshot(p, "case-failure.png").catch(() => undefined);
+      throw err;
+    }
+  });
+});
