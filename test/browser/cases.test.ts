@@ -4,7 +4,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { addDays } from "../../src/modules/officers/officer.ts";
 import {
   buildWeb,
   demoPassword,
@@ -22,8 +21,6 @@ let context: BrowserContext | undefined;
 let page: Page | undefined;
 let watch: PageWatch | undefined;
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
 async function login(p: Page, username: string) {
   await p.context().clearCookies();
   await p.goto("/login");
@@ -32,6 +29,12 @@ async function login(p: Page, username: string) {
   await p.locator('button[type="submit"]').click();
   await p.getByRole("menuitem", { name: "案件办理" }).click();
 }
+
+/**
+ * Fixed past dates inside the packaged working-day calendar: the 90-day decision period opened at
+ * filing must not run into a year that is not loaded (rule D4), whatever today is.
+ */
+const fixedDay = { act: "2026-05-06", discovered: "2026-05-11", filed: "2026-05-15" };
 
 async function pickDate(p: Page, label: string, date: string) {
   const input = p.getByLabel(label);
@@ -76,8 +79,8 @@ describe("案件办理 in chromium (C06)", () => {
       await p.getByLabel("案由 / 线索内容").fill("浏览器测试：占道经营");
       await p.getByLabel("违法地点").fill("湖滨路 18 号");
       await p.getByLabel("当事人名称").fill("赵某");
-      await pickDate(p, "违法行为发生日期", addDays(today(), -70));
-      await pickDate(p, "发现日期", addDays(today(), -65));
+      await pickDate(p, "违法行为发生日期", fixedDay.act);
+      await pickDate(p, "发现日期", fixedDay.discovered);
       await p.getByLabel(/办案人员/).click();
       await p.locator(".ant-select-item-option", { hasText: "张伟" }).click();
       await p.locator(".ant-select-item-option", { hasText: "张中队" }).click();
@@ -91,7 +94,7 @@ describe("案件办理 in chromium (C06)", () => {
       await login(p, "dh.hb.lead");
       await p.goto(caseUrl);
       await p.getByRole("button", { name: "批准立案" }).click();
-      await pickDate(p, "办理日期", addDays(today(), -60));
+      await pickDate(p, "办理日期", fixedDay.filed);
       const answer = p.waitForResponse(
         (r) => r.url().endsWith("/events/file") && r.request().method() === "POST",
       );

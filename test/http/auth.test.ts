@@ -38,6 +38,8 @@ describe(`authentication over HTTP on ${testEngine()}`, () => {
       agencyId: t.agency.donghu,
       role: "officer",
       key: "security.lockoutThreshold",
+      procedure: "general",
+      event: "file",
     };
     const out: { method: string; path: string; url: string; isPublic: boolean }[] = [];
     for (const [path, item] of Object.entries(doc.paths)) {

@@ -7,15 +7,22 @@ import { seedCalendar } from "../../src/modules/calendar/seed-calendar.ts";
 import { testDatabase } from "./database.ts";
 
 /**
- * A clock the tests move by hand (no sleeping): it follows real time plus an offset, so
- * timestamps stay increasing, and `advance` jumps ahead (lockouts, session expiry).
+ * A clock the tests move by hand (no sleeping): it starts at `testEpoch` and follows real time
+ * plus an offset, so timestamps stay increasing, and `advance` jumps ahead (lockouts, expiry).
  */
 export type TestClock = { now: () => Date; advance: (ms: number) => void };
 
+/**
+ * Tests run on a fixed day inside the packaged working-day calendar (2026-06-15, China time), so
+ * deadlines never fall in a year that is not loaded (rule D4) whatever the real date is.
+ */
+export const testEpoch = Date.parse("2026-06-15T01:00:00Z");
+
 export function testClock(): TestClock {
   let offset = 0;
+  const started = Date.now();
   return {
-    now: () => new Date(Date.now() + offset),
+    now: () => new Date(testEpoch + (Date.now() - started) + offset),
     advance: (ms) => {
       offset += ms;
     },
