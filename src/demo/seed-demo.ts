@@ -8,6 +8,7 @@ import { agencies } from "../modules/agencies/schema.ts";
 import { createUser } from "../modules/identity/create-user.ts";
 import { principalForUser } from "../modules/identity/load-principal.ts";
 import { generatePassword } from "../modules/identity/password.ts";
+import { seedDemoCases } from "./demo-cases.ts";
 import { demoAgencies, demoUsers } from "./demo-city.ts";
 import { seedDemoLaws } from "./demo-laws.ts";
 import { seedDemoOfficers } from "./demo-officers.ts";
@@ -65,15 +66,17 @@ export async function seedDemo(
     );
     tick();
   }
+  const userIds = new Map<string, string>([[admin.username, admin.id]]);
   for (const u of staff) {
     const password = opts.password ?? generatePassword();
-    await createUser(ctx, actor, {
+    const created = await createUser(ctx, actor, {
       username: u.username,
       displayName: u.displayName,
       phone: `1390579${String(1000 + logins.length).padStart(4, "0")}`,
       password,
       memberships: u.roles.map(([a, role]) => ({ agencyId: ids.get(a)!, role })),
     });
+    userIds.set(u.username, created.id);
     logins.push({
       username: u.username,
       displayName: u.displayName,
@@ -86,6 +89,8 @@ export async function seedDemo(
   await seedDemoOfficers(ctx, actor, ids);
   // Laws library, powers catalogue and discretion benchmarks (C02, C03).
   await seedDemoLaws(ctx, actor, ids.get("city")!);
+  // Sample cases (C06, C07) in 西山县城关中队.
+  await seedDemoCases(ctx, userIds, ids.get("xishan-1")!);
   return logins;
 }
 
