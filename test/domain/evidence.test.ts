@@ -1,12 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { AppError } from "../../src/core/errors.ts";
-import {
-  cleanFileName,
-  contentDisposition,
-  parseRange,
-  safeContentType,
-} from "../../src/modules/evidence/evidence.ts";
+import { contentDisposition } from "../../src/http/download.ts";
+import { cleanFileName, parseRange, safeContentType } from "../../src/modules/evidence/evidence.ts";
 import { defaultRecordingList, requireRecording } from "../../src/modules/evidence/recording-list.ts";
 
 describe("evidence domain", () => {

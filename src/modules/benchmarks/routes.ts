@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { sendExcel } from "../../http/download.ts";
 import { commonErrors, errorBody, idParam, listQuery, paged } from "../../http/schemas.ts";
 import { excelImportBody, excelImportResult, reviewFlagView } from "../powers/routes.ts";
 import { assessBenchmarkCase } from "./assess-benchmark.ts";
@@ -23,7 +24,6 @@ import { createBenchmark, updateBenchmark } from "./save-benchmark.ts";
 
 const tags = ["裁量基准"];
 const boolQuery = z.enum(["true", "false"]).transform((v) => v === "true");
-const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const rangeView = z.object({
   partyType: z.string(),
@@ -150,10 +150,7 @@ export const benchmarkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     },
     async (request, reply) => {
       const file = await exportBenchmarks(ctx, principalOf(request), request.query);
-      return reply
-        .type(xlsx)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("裁量基准.xlsx")}`)
-        .send(file);
+      return sendExcel(reply, "裁量基准.xlsx", file);
     },
   );
 

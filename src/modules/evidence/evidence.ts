@@ -47,16 +47,6 @@ export const cleanFileName = (name: string): string =>
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters on purpose
   (name.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f]/g, "").trim() || "file";
 
-/** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-export function contentDisposition(fileName: string, type: "attachment" | "inline" = "attachment"): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 export type ByteRange = { start: number; end: number };
 
 /**

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { sendExcel } from "../../http/download.ts";
 import { commonErrors, errorBody, idParam, listQuery, paged } from "../../http/schemas.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import { requirePermission } from "../identity/principal.ts";
@@ -34,7 +35,6 @@ import { suspendCertificate } from "./suspend-certificate.ts";
 import { updateOfficer } from "./update-officer.ts";
 
 const tags = ["执法人员"];
-const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const bool = z.enum(["true", "false"]).transform((v) => v === "true");
 const officerFilterQuery = {
   agencyId: z.uuid().optional(),
@@ -74,13 +74,7 @@ export const officerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) => {
       const file = await exportOfficers(ctx, principalOf(request), request.query);
-      return reply
-        .type(xlsx)
-        .header(
-          "content-disposition",
-          `attachment; filename*=UTF-8''${encodeURIComponent("执法人员名单.xlsx")}`,
-        )
-        .send(file);
+      return sendExcel(reply, "执法人员名单.xlsx", file);
     },
   );
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
+import { sendExcel } from "../../http/download.ts";
 import { commonErrors, idParam, listQuery, paged } from "../../http/schemas.ts";
 import { getPowerItem } from "./get-power-item.ts";
 import { listPowerItems, powerSortColumns } from "./list-power-items.ts";
@@ -19,7 +20,6 @@ import { createPowerItem, updatePowerItem } from "./save-power-item.ts";
 
 const tags = ["权责清单"];
 const boolQuery = z.enum(["true", "false"]).transform((v) => v === "true");
-const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const powerFilterQuery = {
   agencyId: z.uuid().optional(),
@@ -111,10 +111,7 @@ export const powerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
     async (request, reply) => {
       const file = await exportPowerItems(ctx, principalOf(request), request.query);
-      return reply
-        .type(xlsx)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("权责清单.xlsx")}`)
-        .send(file);
+      return sendExcel(reply, "权责清单.xlsx", file);
     },
   );
 
