@@ -30,7 +30,7 @@ const rows = (ctx, m) => {
         figure: m.plainInsertsPerSecond,
         unit: "rows/s",
       },
-      notes: `${m.appends} appends in ${m.seconds}s; integrator caught up ${m.catchUpSeconds}s after the writers stopped; target ≥ 3,000/s on the server`,
+      notes: `${m.appends} appends in ${m.seconds}s (${m.rounds} phases alternating with the plain INSERTs); the integrator caught up within ${Math.round(m.catchUpSeconds * 1000)} ms of the end of each phase (counted in the ledger's time); target ≥ 3,000/s on the server`,
       details: m,
     },
     {
@@ -43,7 +43,20 @@ const rows = (ctx, m) => {
         figure: m.rawHashEntriesPerSecond,
         unit: "entries/s",
       },
-      notes: `${m.verifiedEntries} entries, ${m.leafBytes} leaf bytes; target ≥ 0.5 of the raw hash rate`,
+      notes: `${m.verifiedEntries} entries, ${m.leafBytes} leaf bytes; baseline: createHash().update(0x00).update(leaf).digest() per leaf, as the issue states it; best of 3 each; target ≥ 0.5 of the raw hash rate`,
+    },
+    {
+      id: `ledger.verify-vs-oneshot.${m.engine}`,
+      benchmark: `ledger verify vs one-shot SHA-256 (${label})`,
+      figure: m.verifyEntriesPerSecond,
+      unit: "entries/s",
+      baseline: {
+        label: "crypto.hash() over the same prefixed leaf bytes",
+        figure: m.rawOneShotEntriesPerSecond,
+        unit: "entries/s",
+      },
+      notes:
+        "the fastest single-thread SHA-256 loop over the same bytes (verification hashes this way, and hashes about one interior node per leaf as well, so 0.5 is its ceiling with free I/O)",
     },
   ];
   if (m.engine === "postgresql" && ctx.baselines.pgbenchTps) {

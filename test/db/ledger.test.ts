@@ -125,6 +125,17 @@ describe(`ledger on ${testEngine()} (C7: full-process record cannot be altered)`
       assert.equal(n!.n, base.all + 52);
     });
 
+    test("verification reads the log in batches: the same result whatever the batch size", async () => {
+      const whole = await verifyLedger(ctx, { agencyId: tree.countyA });
+      assert.equal(whole.ok, true, JSON.stringify(whole.firstProblem));
+      for (const batch of [1, 2, 3, 16, 17, 1000]) {
+        const r = await verifyLedger(ctx, { agencyId: tree.countyA, batch });
+        assert.equal(r.ok, true, `batch ${batch}: ${JSON.stringify(r.firstProblem)}`);
+        assert.equal(r.entries, whole.entries, `batch ${batch}`);
+        assert.equal(r.checkpoints, whole.checkpoints, `batch ${batch}`);
+      }
+    });
+
     test("the private key stays outside the database, in the key folder", () => {
       assert.ok(fs.existsSync(path.join(keyDir(ctx.dataDir), `${tree.countyA}.ed25519.pem`)));
     });
@@ -196,6 +207,16 @@ describe(`ledger on ${testEngine()} (C7: full-process record cannot be altered)`
       const p = await problem();
       assert.equal(p.seq, 11);
       assert.match(p.what, /序号不连续/);
+    });
+
+    test("deleted entries spanning more than one verification batch", async () => {
+      await tamper(`DELETE FROM ledger_leaves WHERE agency_id = '${agencyId}' AND seq BETWEEN 5 AND 15`);
+      for (const batch of [2, 4, 5, 50_000]) {
+        const r = await verifyLedger(ctx, { agencyId, batch });
+        assert.equal(r.ok, false, `batch ${batch}`);
+        assert.equal(r.firstProblem!.seq, 5, `batch ${batch}`);
+        assert.match(r.firstProblem!.what, /序号不连续：应为 5，实为 16/, `batch ${batch}`);
+      }
     });
 
     test("the last entries deleted", async () => {

@@ -1,6 +1,8 @@
 import type { AppContext } from "../../context.ts";
 import { integrate } from "./integrate.ts";
 
+const BATCH = 2000;
+
 /**
  * Runs the integrator in the background of a server: soon after a write (kick) and every
  * `intervalMs` (entries written by other processes, and time-based checkpoints).
@@ -9,9 +11,12 @@ export function startIntegrator(
   ctx: AppContext,
   opts: { intervalMs?: number; kickDelayMs?: number; onError?: (e: unknown) => void } = {},
 ) {
+  const kickDelayMs = opts.kickDelayMs ?? 50;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  /** The wait between partial batches (stop() ends it at once). */
+  let pause: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
   const run = (): Promise<void> => {
     if (running) {
       again = true;
@@ -21,7 +26,19 @@ export function startIntegrator(
       try {
         do {
           again = false;
-          while ((await integrate(ctx)) > 0 && !stopped) {}
+          // A full batch means more is waiting: go on at once. A partial one means the queue was
+          // drained: wait the kick delay before looking again, so that under a steady stream of
+          // writes the integrator commits a batch every few tens of milliseconds instead of
+          // spinning through transactions of a handful of entries each.
+          for (let n = await integrate(ctx, { batch: BATCH }); n > 0 && !stopped; ) {
+            if (n < BATCH)
+              await new Promise<void>((resolve) => {
+                pause = { timer: setTimeout(resolve, kickDelayMs), resolve };
+              });
+            pause = undefined;
+            if (stopped) break;
+            n = await integrate(ctx, { batch: BATCH });
+          }
         } while (again && !stopped);
       } catch (e) {
         opts.onError?.(e);
@@ -41,7 +58,7 @@ export function startIntegrator(
         soon = setTimeout(() => {
           soon = undefined;
           void run();
-        }, opts.kickDelayMs ?? 50);
+        }, kickDelayMs);
         soon.unref();
       }
     },
@@ -50,6 +67,10 @@ export function startIntegrator(
     async stop() {
       stopped = true;
       clearInterval(timer);
+      if (pause) {
+        clearTimeout(pause.timer);
+        pause.resolve();
+      }
       if (soon) clearTimeout(soon);
       await running;
     },

@@ -1,14 +1,28 @@
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 
 /**
  * RFC 9162 (Certificate Transparency v2) Merkle tree, pure functions.
  * Leaf hash = SHA-256(0x00 || data); node hash = SHA-256(0x01 || left || right).
+ * One-shot hashes (crypto.hash) over a prefixed copy: no Hash object per call.
  */
-export const leafHash = (data: Uint8Array): Buffer =>
-  createHash("sha256").update(Buffer.of(0)).update(data).digest();
+export const leafHash = (data: Uint8Array): Buffer => {
+  const b = Buffer.allocUnsafe(data.length + 1);
+  b[0] = 0;
+  b.set(data, 1);
+  return hash("sha256", b, "buffer");
+};
 
-export const nodeHash = (left: Uint8Array, right: Uint8Array): Buffer =>
-  createHash("sha256").update(Buffer.of(1)).update(left).update(right).digest();
+/** Scratch space for node hashes (hashing is synchronous, so one buffer serves every call). */
+const nodeInput = Buffer.alloc(65);
+
+export const nodeHash = (left: Uint8Array, right: Uint8Array): Buffer => {
+  if (left.length !== 32 || right.length !== 32)
+    return createHash("sha256").update(Buffer.of(1)).update(left).update(right).digest();
+  nodeInput[0] = 1;
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 33);
+  return hash("sha256", nodeInput, "buffer");
+};
 
 export const emptyRoot = (): Buffer => createHash("sha256").digest();
 

@@ -80,7 +80,16 @@ export const signBody = (key: AgencyKey, body: string): Buffer =>
 
 export function verifyBody(publicKeyPem: string, body: string, signature: Uint8Array): boolean {
   try {
-    return verify(null, Buffer.from(body, "utf8"), createPublicKey(publicKeyPem), signature);
+    return verifyBodyWith(createPublicKey(publicKeyPem), body, signature);
+  } catch {
+    return false;
+  }
+}
+
+/** verifyBody with a key already read (verification reads each agency's keys once). */
+export function verifyBodyWith(publicKey: KeyObject, body: string, signature: Uint8Array): boolean {
+  try {
+    return verify(null, Buffer.from(body, "utf8"), publicKey, signature);
   } catch {
     return false;
   }

@@ -1,15 +1,16 @@
-import { createHash, createPublicKey } from "node:crypto";
+import { createHash, createPublicKey, type KeyObject } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { underAny } from "../agencies/list-agencies.ts";
 import { agencies } from "../agencies/schema.ts";
 import { checkEvidenceFile } from "../evidence/verify-evidence-file.ts";
-import { entryLeafHash } from "./entry.ts";
+import { copyRows, ORDERED_INDEX_WALK } from "./copy-rows.ts";
+import { bytesEqual, LEAF_ROW_COLUMNS, LeafWriter } from "./leaf-writer.ts";
 import { CompactRange } from "./merkle.ts";
-import { ledgerCheckpoints, ledgerHeads, ledgerKeys } from "./schema.ts";
-import { checkpointBody, keyDir, loadOrCreateKey, verifyBody } from "./signing-keys.ts";
+import { ledgerCheckpoints, ledgerKeys } from "./schema.ts";
+import { checkpointBody, keyDir, loadOrCreateKey, verifyBodyWith } from "./signing-keys.ts";
 
 /**
  * Checks beyond the hash chain for some event types: what the entry points to outside the
@@ -70,7 +71,9 @@ export async function verifyLedger(
   const results: AgencyVerification[] = [];
   let checked = 0;
   for (const a of list) {
-    const r = await verifyAgency(ctx, a, opts.batch ?? 5000, (n) => opts.onProgress?.(checked + n));
+    const r = await verifyAgency(ctx, a, Math.max(1, Math.floor(opts.batch ?? 50_000)), (n) =>
+      opts.onProgress?.(checked + n),
+    );
     checked += r.entries;
     results.push(r);
   }
@@ -108,160 +111,247 @@ async function verifyAgency(
     };
     return result;
   };
-  const keys = new Map(
-    (await db.select().from(ledgerKeys).where(eq(ledgerKeys.agencyId, agency.id))).map((k) => [
-      k.keyId,
-      k.publicKey,
-    ]),
-  );
-  for (const [keyId, pem] of keys) {
-    const der = createPublicKey(pem).export({ format: "der", type: "spki" });
-    if (createHash("sha256").update(der).digest("hex").slice(0, 16) !== keyId) {
-      return fail(`公钥 ${keyId} 与其标识不符（公钥被替换）`);
+  if (!UUID.test(agency.id)) return fail("机关标识格式异常");
+  // Public keys, checked against their ids once and kept as KeyObjects for every checkpoint.
+  const keys = new Map<string, KeyObject>();
+  for (const k of await db.select().from(ledgerKeys).where(eq(ledgerKeys.agencyId, agency.id))) {
+    let key: KeyObject;
+    try {
+      key = createPublicKey(k.publicKey);
+    } catch {
+      return fail(`公钥 ${k.keyId} 无法读取（公钥被替换）`);
     }
+    const der = key.export({ format: "der", type: "spki" });
+    if (createHash("sha256").update(der).digest("hex").slice(0, 16) !== k.keyId) {
+      return fail(`公钥 ${k.keyId} 与其标识不符（公钥被替换）`);
+    }
+    keys.set(k.keyId, key);
   }
   const keyFile = path.join(keyDir(ctx.dataDir), `${agency.id}.ed25519.pem`);
   const localKeyId = fs.existsSync(keyFile)
     ? loadOrCreateKey(keyDir(ctx.dataDir), agency.id).keyId
     : undefined;
 
-  // Checkpoints are read in pages as the tree grows past them.
-  let cpAfter = -1;
+  // Entries that are neither in the log nor waiting for it were inserted behind the integrator's
+  // back. Counting is cheap: every leaf's entry is checked below to exist and belong here, so there
+  // is such an entry exactly when the agency has more entries than leaves plus queued ones; only
+  // then is the anti-join run that names it. On the server the count runs on its own connection
+  // while the log streams; PGlite has one connection, so it simply queues.
+  const counts = rowsOf<{ entries: string | number; queued: string | number }>(
+    db.execute(sql`
+      SELECT (SELECT count(*) FROM ledger_entries WHERE agency_id = ${agency.id}) AS entries,
+             (SELECT count(*) FROM ledger_pending p JOIN ledger_entries e ON e.id = p.entry_id
+               WHERE e.agency_id = ${agency.id}
+                 AND NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.entry_id = p.entry_id)) AS queued`),
+  );
+  counts.catch(() => {});
+  const tree = new CompactRange();
+  // Checkpoints are read per batch: those the batch can reach (tree sizes up to its end).
+  let cpLoadedTo = -1;
   let cps: (typeof ledgerCheckpoints.$inferSelect)[] = [];
-  const nextCheckpoints = async () => {
-    cps = await db
+  let cpAt = 0;
+  const loadCheckpoints = async (upTo: number) => {
+    if (upTo <= cpLoadedTo) return;
+    const more = await db
       .select()
       .from(ledgerCheckpoints)
-      .where(and(eq(ledgerCheckpoints.agencyId, agency.id), gt(ledgerCheckpoints.treeSize, cpAfter)))
-      .orderBy(asc(ledgerCheckpoints.treeSize), asc(ledgerCheckpoints.id))
-      .limit(1000);
+      .where(
+        and(
+          eq(ledgerCheckpoints.agencyId, agency.id),
+          gt(ledgerCheckpoints.treeSize, cpLoadedTo),
+          lte(ledgerCheckpoints.treeSize, upTo),
+        ),
+      )
+      .orderBy(asc(ledgerCheckpoints.treeSize), asc(ledgerCheckpoints.id));
+    cps = [...cps.slice(cpAt), ...more];
+    cpAt = 0;
+    cpLoadedTo = upTo;
   };
-  await nextCheckpoints();
-  const tree = new CompactRange();
-  const checkCheckpoints = async (): Promise<AgencyVerification | undefined> => {
-    while (cps.length && cps[0]!.treeSize <= tree.size) {
-      const cp = cps.shift()!;
-      if (cp.treeSize < tree.size) return fail(`检查点（规模 ${cp.treeSize}）顺序异常`);
+  /** Checks the checkpoints the tree has reached; returns the problem, if any (synchronous). */
+  const checkCheckpoints = (): string | undefined => {
+    while (cpAt < cps.length && cps[cpAt]!.treeSize <= tree.size) {
+      const cp = cps[cpAt++]!;
+      if (cp.treeSize < tree.size) return `检查点（规模 ${cp.treeSize}）顺序异常`;
       const root = tree.root();
-      const at = { seq: cp.treeSize - 1 };
       if (!root.equals(cp.rootHash))
-        return fail(
-          `重新计算的树根与签名检查点（规模 ${cp.treeSize}）不符：记录被改动、删除、插入或重排`,
-          at,
-        );
+        return `重新计算的树根与签名检查点（规模 ${cp.treeSize}）不符：记录被改动、删除、插入或重排`;
       if (cp.body !== checkpointBody(agency.id, cp.treeSize, cp.rootHash, cp.at))
-        return fail(`检查点（规模 ${cp.treeSize}）内容与签名文本不符`, at);
-      const pem = keys.get(cp.keyId);
-      if (!pem || !verifyBody(pem, cp.body, cp.signature))
-        return fail(`检查点（规模 ${cp.treeSize}）签名无效`, at);
+        return `检查点（规模 ${cp.treeSize}）内容与签名文本不符`;
+      const key = keys.get(cp.keyId);
+      if (!key || !verifyBodyWith(key, cp.body, cp.signature)) return `检查点（规模 ${cp.treeSize}）签名无效`;
       if (localKeyId && cp.keyId !== localKeyId)
-        return fail(`检查点（规模 ${cp.treeSize}）不是用本机关的签名密钥签发的`, at);
+        return `检查点（规模 ${cp.treeSize}）不是用本机关的签名密钥签发的`;
       result.checkpoints++;
-      cpAfter = cp.treeSize;
-      if (cps.length === 0) await nextCheckpoints();
     }
     return undefined;
   };
 
-  type Row = {
-    seq: string | number;
-    entry_id: string | number;
-    stored: Buffer | Uint8Array;
-    agency_id: string | null;
-    at: string | null;
-    actor_id: string | null;
-    case_id: string | null;
-    event_type: string | null;
-    payload: string | null;
-  };
-  // Raw SQL with the timestamp formatted by the database (no Date parsing), and the next batch
-  // fetched while the current one is hashed.
-  const fetch = (after: number) =>
-    ctx.database.query<Row>(
-      `SELECT l.seq, l.entry_id, l.leaf_hash AS stored, e.agency_id, e.actor_id, e.case_id, e.event_type, e.payload,
-              to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
-         FROM ledger_leaves l LEFT JOIN ledger_entries e ON e.id = l.entry_id
-        WHERE l.agency_id = $1 AND l.seq > $2 ORDER BY l.seq LIMIT $3`,
-      [agency.id, after, batch],
-    );
-  let next = fetch(-1);
+  // Rows come as binary COPY (see copy-rows.ts and leaf-writer.ts): no row objects; the time and
+  // the ids are formatted here, as the leaf has them, while the database streams the next rows.
+  const agencyBytes = Buffer.from(agency.id.replaceAll("-", ""), "hex");
+  const writer = new LeafWriter();
+  const checkTypes = Object.keys(entryChecks).map((t) => Buffer.from(t, "utf8"));
+  type Deferred = { seq: number; entryId: number; caseId: string | null; type: string; payload: string };
+  type Problem = { what: string; at: { seq: number; entryId: number | null; caseId: string | null } };
+  let problem: Problem | undefined;
+  /** Where a row is (for a problem): its sequence number, entry and case. */
+  const rowAt = (buf: Buffer, off: Int32Array, len: Int32Array, seq: number) => ({
+    seq,
+    entryId: int8(buf, off[1]!),
+    caseId: len[6] === 16 ? uuidText(buf, off[6]!) : null,
+  });
+  const text = (buf: Buffer, off: Int32Array, len: Int32Array, i: number) =>
+    len[i]! < 0 ? null : buf.toString("utf8", off[i]!, off[i]! + len[i]!);
+  let after = -1;
+  let headSize = 0;
   for (;;) {
-    const rows = await next;
-    if (rows.length === 0) break;
-    next = fetch(Number(rows[rows.length - 1]!.seq));
-    for (const r of rows) {
-      const seq = Number(r.seq);
-      const at = { seq, entryId: Number(r.entry_id), caseId: r.case_id };
-      if (seq !== tree.size) {
-        await next.catch(() => {});
-        return fail(`序号不连续：应为 ${tree.size}，实为 ${seq}（有条目被删除或插入）`, {
-          ...at,
-          seq: tree.size,
-        });
-      }
-      if (r.agency_id === null || r.at === null || r.event_type === null || r.payload === null) {
-        await next.catch(() => {});
-        return fail(`第 ${seq} 条记录的内容缺失（条目被删除）`, at);
-      }
-      if (r.agency_id !== agency.id) {
-        await next.catch(() => {});
-        return fail(`第 ${seq} 条记录属于其他机关`, at);
-      }
-      const leaf = entryLeafHash({
-        agencyId: r.agency_id,
-        seq,
-        at: r.at,
-        actorId: r.actor_id,
-        caseId: r.case_id,
-        eventType: r.event_type,
-        payload: r.payload,
-      });
-      if (!leaf.equals(r.stored)) {
-        await next.catch(() => {});
-        return fail(`第 ${seq} 条记录（${r.event_type}）的内容与其哈希不符：记录被改动或重排`, at);
-      }
-      const check = entryChecks[r.event_type];
-      const problem = check ? await check(ctx, r.payload) : undefined;
-      if (problem) {
-        await next.catch(() => {});
+    await loadCheckpoints(tree.size + batch);
+    const deferred: (Deferred & { entries: number; checkpoints: number })[] = [];
+    let lastSeq = after;
+    const rows = await copyRows(
+      ctx,
+      `SELECT l.seq, l.entry_id, l.leaf_hash, e.agency_id, e.at, e.actor_id, e.case_id, e.event_type, e.payload
+         FROM ledger_leaves l LEFT JOIN ledger_entries e ON e.id = l.entry_id
+        WHERE l.agency_id = '${agency.id}' AND l.seq > ${after} AND l.seq <= ${after + batch}
+        ORDER BY l.seq`,
+      LEAF_ROW_COLUMNS,
+      ({ buf, off, len }) => {
+        if (problem) return;
+        const seq = int8(buf, off[0]!);
+        lastSeq = seq;
+        if (seq !== tree.size) {
+          problem = {
+            what: `序号不连续：应为 ${tree.size}，实为 ${seq}（有条目被删除或插入）`,
+            at: { ...rowAt(buf, off, len, seq), seq: tree.size },
+          };
+          return;
+        }
+        if (len[3]! < 0 || len[4]! < 0 || len[7]! < 0 || len[8]! < 0) {
+          problem = { what: `第 ${seq} 条记录的内容缺失（条目被删除）`, at: rowAt(buf, off, len, seq) };
+          return;
+        }
+        if (len[3] !== 16 || !bytesEqual(buf, off[3]!, agencyBytes, 16)) {
+          problem = { what: `第 ${seq} 条记录属于其他机关`, at: rowAt(buf, off, len, seq) };
+          return;
+        }
+        const leaf = writer.leafHash(buf, off, len, seq);
+        if (len[2] !== 32 || !bytesEqual(buf, off[2]!, leaf, 32)) {
+          problem = {
+            what: `第 ${seq} 条记录（${text(buf, off, len, 7)}）的内容与其哈希不符：记录被改动或重排`,
+            at: rowAt(buf, off, len, seq),
+          };
+          return;
+        }
+        // Checks outside the database (evidence files) are asynchronous: they run after the
+        // batch, in order, and the first problem by sequence number is the one reported.
+        for (const t of checkTypes) {
+          if (t.length === len[7] && bytesEqual(buf, off[7]!, t, t.length)) {
+            deferred.push({
+              ...rowAt(buf, off, len, seq),
+              type: text(buf, off, len, 7)!,
+              payload: text(buf, off, len, 8)!,
+              entries: result.entries,
+              checkpoints: result.checkpoints,
+            });
+          }
+        }
+        tree.append(leaf);
+        result.entries++;
+        if (cpAt < cps.length && cps[cpAt]!.treeSize <= tree.size) {
+          const bad = checkCheckpoints();
+          if (bad) problem = { what: bad, at: { seq: tree.size - 1, entryId: null, caseId: null } };
+        }
+      },
+      ORDERED_INDEX_WALK,
+    );
+    for (const d of deferred) {
+      const check = entryChecks[d.type];
+      const found = check ? await check(ctx, d.payload) : undefined;
+      if (found) {
+        result.entries = d.entries;
+        result.checkpoints = d.checkpoints;
         return fail(
-          `第 ${seq} 条记录（${r.event_type}，条目 ${r.entry_id}${r.case_id ? `，案件 ${r.case_id}` : ""}）：${problem}`,
-          at,
+          `第 ${d.seq} 条记录（${d.type}，条目 ${d.entryId}${d.caseId ? `，案件 ${d.caseId}` : ""}）：${found}`,
+          d,
         );
       }
-      tree.append(leaf);
-      result.entries++;
-      if (cps.length && cps[0]!.treeSize <= tree.size) {
-        const bad = await checkCheckpoints();
-        if (bad) {
-          await next.catch(() => {});
-          return bad;
-        }
-      }
+    }
+    if (problem) {
+      const p = problem as NonNullable<typeof problem>;
+      return fail(p.what, p.at);
     }
     onProgress(result.entries);
-  }
-  if (cps.length) {
-    return fail(
-      `签名检查点显示有 ${cps[cps.length - 1]!.treeSize} 条记录，实际只有 ${tree.size} 条：记录被删除`,
-      { seq: tree.size },
+    if (rows === batch) {
+      after = lastSeq;
+      continue;
+    }
+    // The range was not full. One round trip, one snapshot, for the end of the log: the next leaf
+    // (rows missing up to the end of the range and more after them, or entries integrated while
+    // the log was read), a checkpoint beyond the tree, and the head.
+    const [end] = await rowsOf<{
+      next_seq: string | number | null;
+      next_entry: string | number | null;
+      next_case: string | null;
+      beyond: string | number | null;
+      head: string | number | null;
+    }>(
+      db.execute(sql`
+        SELECT n.seq AS next_seq, n.entry_id AS next_entry, n.case_id AS next_case,
+               (SELECT max(tree_size) FROM ledger_checkpoints
+                 WHERE agency_id = ${agency.id} AND tree_size > ${tree.size}) AS beyond,
+               (SELECT size FROM ledger_heads WHERE agency_id = ${agency.id}) AS head
+          FROM (SELECT 1) one
+          LEFT JOIN LATERAL (
+            SELECT l.seq, l.entry_id, e.case_id FROM ledger_leaves l LEFT JOIN ledger_entries e ON e.id = l.entry_id
+             WHERE l.agency_id = ${agency.id} AND l.seq >= ${tree.size} ORDER BY l.seq LIMIT 1) n ON true`),
     );
+    if (end?.next_seq != null && Number(end.next_seq) === tree.size) {
+      after = tree.size - 1; // the log grew while it was read: go on reading
+      continue;
+    }
+    if (end?.next_seq != null)
+      return fail(`序号不连续：应为 ${tree.size}，实为 ${Number(end.next_seq)}（有条目被删除或插入）`, {
+        seq: tree.size,
+        entryId: Number(end.next_entry),
+        caseId: end.next_case ?? null,
+      });
+    if (end?.beyond != null)
+      return fail(`签名检查点显示有 ${Number(end.beyond)} 条记录，实际只有 ${tree.size} 条：记录被删除`, {
+        seq: tree.size,
+      });
+    headSize = end?.head == null ? 0 : Number(end.head);
+    break;
   }
-  const [head] = await db.select().from(ledgerHeads).where(eq(ledgerHeads.agencyId, agency.id));
-  if ((head?.size ?? 0) !== tree.size)
-    return fail(`记录树头部显示 ${head?.size ?? 0} 条，实际 ${tree.size} 条`);
-  const [orphan] = await db
-    .execute<{ id: number; case_id: string | null }>(sql`
-    SELECT e.id, e.case_id FROM ledger_entries e
-    WHERE e.agency_id = ${agency.id}
-      AND NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.entry_id = e.id)
-      AND NOT EXISTS (SELECT 1 FROM ledger_pending p WHERE p.entry_id = e.id)
-    ORDER BY e.id LIMIT 1`)
-    .then((r) => (r as unknown as { rows: { id: number; case_id: string | null }[] }).rows);
-  if (orphan)
-    return fail(`条目 ${orphan.id} 不在记录树中（被插入）`, {
-      entryId: Number(orphan.id),
-      caseId: orphan.case_id,
-    });
+  if (headSize !== tree.size) return fail(`记录树头部显示 ${headSize} 条，实际 ${tree.size} 条`);
+  const [count] = await counts;
+  if (count && Number(count.entries) > tree.size + Number(count.queued)) {
+    const [orphan] = await rowsOf<{ id: string | number; case_id: string | null }>(
+      db.execute(sql`
+        SELECT e.id, e.case_id FROM ledger_entries e
+        WHERE e.agency_id = ${agency.id}
+          AND NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.entry_id = e.id)
+          AND NOT EXISTS (SELECT 1 FROM ledger_pending p WHERE p.entry_id = e.id)
+        ORDER BY e.id LIMIT 1`),
+    );
+    // None found: entries were appended and integrated while the log was being read.
+    if (orphan)
+      return fail(`条目 ${orphan.id} 不在记录树中（被插入）`, {
+        entryId: Number(orphan.id),
+        caseId: orphan.case_id,
+      });
+  }
   return result;
 }
+
+const rowsOf = async <T>(result: Promise<unknown>): Promise<T[]> => ((await result) as { rows: T[] }).rows;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const uuidText = (buf: Buffer, off: number): string => {
+  const h = buf.toString("hex", off, off + 16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
+/** A binary COPY bigint as a number (sequence numbers and ids stay far below 2^53). */
+const int8 = (buf: Buffer, off: number): number =>
+  buf.readInt32BE(off) * 4294967296 + buf.readUInt32BE(off + 4);
