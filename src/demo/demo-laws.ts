@@ -12,6 +12,8 @@ import { createLaw } from "../modules/laws/save-law.ts";
 import { resolveCitation } from "../modules/powers/citations.ts";
 import { createPowerItemInput } from "../modules/powers/power.ts";
 import { createPowerItem } from "../modules/powers/save-power-item.ts";
+import { createViolation } from "../modules/violations/save-violation.ts";
+import { createViolationInput } from "../modules/violations/violation.ts";
 
 /**
  * Demo laws library, powers catalogue and discretion benchmarks of the demo city bureau.
@@ -390,12 +392,29 @@ export async function seedDemoLaws(ctx: AppContext, actor: Principal, cityId: st
     powerIds.set(item.code, item.id);
   }
   for (const { powerItemCode, violated, penalty, ...b } of demoBenchmarks) {
+    // C03: the violation first (same code as its benchmark), then the benchmark grading it.
+    const power = demoPowers.find((p) => p.code === powerItemCode);
+    const violation = await createViolation(
+      ctx,
+      actor,
+      createViolationInput.parse({
+        agencyId: cityId,
+        code: b.code.replace(/^BZ-/, "WF-"),
+        name: b.violationName,
+        field: power?.field ?? "城市管理",
+        powerItemId: powerIds.get(powerItemCode) ?? null,
+        violatedArticleIds: await articleIds(ctx, violated),
+        penaltyArticleIds: await articleIds(ctx, penalty),
+        published: b.published ?? false,
+      }),
+    );
     const input: CreateBenchmarkInput = createBenchmarkInput.parse({
       ...b,
       agencyId: cityId,
-      powerItemId: powerIds.get(powerItemCode) ?? null,
-      violatedArticleIds: await articleIds(ctx, violated),
-      penaltyArticleIds: await articleIds(ctx, penalty),
+      violationId: violation.id,
+      powerItemId: violation.powerItemId,
+      violatedArticleIds: violation.violatedArticleIds,
+      penaltyArticleIds: violation.penaltyArticleIds,
     });
     await createBenchmark(ctx, actor, input);
   }

@@ -4,6 +4,7 @@ import { AppError } from "../../src/core/errors.ts";
 import { demoBenchmarks } from "../../src/demo/demo-laws.ts";
 import {
   assessBenchmark,
+  assessSeveral,
   type BenchmarkData,
   checkProposedPenalty,
 } from "../../src/modules/benchmarks/assess.ts";
@@ -154,5 +155,69 @@ describe("checkProposedPenalty (C03: outside the range needs a reason and legal 
     const none = assessBenchmark(hoarding, "organisation", facts({ harm: "none" }));
     assert.deepEqual(checkProposedPenalty(none, 0), { ok: true });
     assert.equal(checkProposedPenalty(none, 100).ok, false);
+  });
+});
+
+describe("no second fine; the higher fine applies (P13)", () => {
+  test("P13: the act was already fined → no fine kind, no range, other kinds remain, the explanation names P13", () => {
+    const a = assessBenchmark(hoarding, "organisation", facts({ harm: "serious", alreadyFined: true }));
+    assert.equal(a.tier, "serious");
+    assert.equal(a.range, null);
+    assert.deepEqual(a.penalties, ["order_correction"]);
+    assert.ok(a.rules.includes("P13"));
+    assert.ok(a.explanation.some((l) => l.startsWith("P13") && l.includes("不得给予两次以上罚款")));
+    // Without the fact the same tier fines.
+    const b = assessBenchmark(hoarding, "organisation", facts({ harm: "serious" }));
+    assert.deepEqual(b.range, { minFen: 100_000, maxFen: 300_000 });
+    assert.ok(!b.rules.includes("P13"));
+  });
+
+  test("P13: several benchmarks for one act → the higher fine range applies, and the explanation says which and why", () => {
+    const r = assessSeveral([littering, hoarding], "individual", facts({ harm: "serious" }));
+    assert.equal(r.assessments.length, 2);
+    assert.deepEqual(r.assessments[0]!.range, { minFen: 500, maxFen: 3000 });
+    assert.equal(r.applied, 1);
+    assert.deepEqual(r.range, { minFen: 100_000, maxFen: 300_000 });
+    assert.ok(r.rules.includes("P13") && r.rules.includes("P14"));
+    const last = r.explanation.at(-1)!;
+    assert.match(last, /^P13/);
+    assert.match(last, /BZ-002/);
+    assert.match(last, /罚款数额高/);
+    // Order does not matter.
+    assert.equal(assessSeveral([hoarding, littering], "individual", facts({ harm: "serious" })).applied, 0);
+  });
+
+  test("P13: equal maxima → the higher minimum; no fine anywhere → no range", () => {
+    const a: BenchmarkData = {
+      code: "A",
+      violationName: "甲",
+      quantityName: null,
+      quantityUnit: null,
+      tiers: [
+        tierSchema.parse({
+          level: "ordinary",
+          conditions: "一般",
+          penalties: ["fine"],
+          ranges: [{ minFen: 100, maxFen: 1000 }],
+        }),
+      ],
+    };
+    const b: BenchmarkData = {
+      ...a,
+      code: "B",
+      tiers: [
+        tierSchema.parse({
+          level: "ordinary",
+          conditions: "一般",
+          penalties: ["fine"],
+          ranges: [{ minFen: 500, maxFen: 1000 }],
+        }),
+      ],
+    };
+    assert.equal(assessSeveral([a, b], "individual", facts({ harm: "ordinary" })).applied, 1);
+    const none = assessSeveral([littering, hoarding], "individual", facts({ harm: "minor" }));
+    assert.equal(none.applied, null);
+    assert.equal(none.range, null);
+    assert.match(none.explanation.at(-1)!, /^P13/);
   });
 });

@@ -72,7 +72,7 @@ describe(`laws library and law-change flags over HTTP on ${testEngine()}`, () =>
     );
   });
 
-  test("a new version of a cited article flags exactly the items and benchmarks citing it (C03)", async () => {
+  test("a new version of a cited article flags exactly the items, violations and benchmarks citing it (C03)", async () => {
     // A county item citing the same article, and one citing another article of the law.
     const law = await lawByTitle(localTitle);
     const art48 = law.articles.find((a) => a.number === "第四十八条")!;
@@ -112,10 +112,15 @@ describe(`laws library and law-change flags over HTTP on ${testEngine()}`, () =>
     assert.equal(res.statusCode, 201, res.body);
     const body = res.json() as { article: { version: number }; flagged: number };
     assert.equal(body.article.version, 2);
-    assert.equal(body.flagged, 3);
+    assert.equal(body.flagged, 4);
 
     const flags = await openFlags();
-    assert.deepEqual(flags.map((f) => f.targetLabel.split(" ")[0]).sort(), ["BZ-003", "CG-CF-003", "DH-48"]);
+    assert.deepEqual(flags.map((f) => f.targetLabel.split(" ")[0]).sort(), [
+      "BZ-003",
+      "CG-CF-003",
+      "DH-48",
+      "WF-003",
+    ]);
     assert.ok(flags.every((f) => f.articleNumber === "第四十八条"));
     // The items themselves are untouched (a flag row, not an edit).
     const counts = await businessRowCounts(t.ctx.database);
@@ -132,7 +137,7 @@ describe(`laws library and law-change flags over HTTP on ${testEngine()}`, () =>
 
     // Scope: 西山 sees only the city's flags (inherited), not 东湖's.
     const xs = await openFlags("xs.admin");
-    assert.deepEqual(xs.map((f) => f.targetLabel.split(" ")[0]).sort(), ["BZ-003", "CG-CF-003"]);
+    assert.deepEqual(xs.map((f) => f.targetLabel.split(" ")[0]).sort(), ["BZ-003", "CG-CF-003", "WF-003"]);
     // The same text again is not a new version.
     const same = await t.call({
       as: s["city.legal"],
@@ -174,6 +179,7 @@ describe(`laws library and law-change flags over HTTP on ${testEngine()}`, () =>
     assert.deepEqual((await openFlags()).map((f) => f.targetLabel.split(" ")[0]).sort(), [
       "BZ-003",
       "CG-CF-003",
+      "WF-003",
     ]);
   });
 

@@ -9,6 +9,7 @@ import {
   type PenaltyKind,
   type PenaltyRange,
   partyTypes,
+  penaltyKinds,
   type Tier,
   type TierLevel,
   tierLevelCodes,
@@ -213,9 +214,23 @@ export function assessBenchmark(
     }
   }
 
-  const hit = rangeOf(b, tier, partyType, facts);
+  let hit = rangeOf(b, tier, partyType, facts);
+  let penalties = tier.penalties;
   if (hit) explanation.push(`罚款幅度：${rangeLabel(tier, hit.index, b)}`);
   else explanation.push(`档次「${tierLevels[tier.level]}」不予罚款`);
+  // P13 (行政处罚法第二十九条): the act was already fined — no second fine; other kinds remain.
+  if (facts.alreadyFined) {
+    rules.add("P13");
+    penalties = penalties.filter((k) => k !== "fine");
+    if (hit || tier.penalties.includes("fine")) {
+      explanation.push(
+        `P13（${noSecondFineBasis}）：同一违法行为已被罚款，不得给予两次以上罚款的行政处罚；不再罚款${penalties.length ? `，其他处罚种类（${penalties.map((k) => penaltyKinds[k]).join("、")}）仍可适用` : ""}`,
+      );
+    } else {
+      explanation.push(`P13（${noSecondFineBasis}）：同一违法行为已被罚款；本档次本就不予罚款`);
+    }
+    hit = null;
+  }
   if (exemptions.some((e) => e.code === "first_violation")) {
     explanation.push(
       `P11（${noPenaltyCases.first_violation.basis}）：${noPenaltyCases.first_violation.label}`,
@@ -229,11 +244,69 @@ export function assessBenchmark(
     tier: tier.level,
     tierLabel: tierLevels[tier.level],
     range: hit ? { minFen: hit.range.minFen, maxFen: hit.range.maxFen } : null,
-    penalties: tier.penalties,
+    penalties,
     exemptions,
     rules: [...rules].sort(),
     explanation,
   };
+}
+
+const noSecondFineBasis = "行政处罚法第二十九条";
+
+export type SeveralAssessment = {
+  /** One assessment per benchmark, in the order given. */
+  assessments: Assessment[];
+  /** Index of the assessment whose fine applies (null: none of them fines). */
+  applied: number | null;
+  range: { minFen: number; maxFen: number } | null;
+  rules: string[];
+  explanation: string[];
+};
+
+/**
+ * P13 (行政处罚法第二十九条): one act breaks several rules. Each benchmark is assessed on the same
+ * facts; the higher fine applies (the higher maximum, then the higher minimum); the act is fined
+ * once. Pure.
+ */
+export function assessSeveral(
+  list: BenchmarkData[],
+  partyType: "individual" | "organisation",
+  facts: AssessFacts,
+): SeveralAssessment {
+  const assessments = list.map((b) => assessBenchmark(b, partyType, facts));
+  const name = (i: number) => {
+    const b = list[i]!;
+    return `${b.code ? `裁量基准 ${b.code}` : `第 ${i + 1} 个裁量基准`}（${b.violationName}）`;
+  };
+  const rules = new Set<string>(["P13", ...assessments.flatMap((a) => a.rules)]);
+  const explanation: string[] = [];
+  assessments.forEach((a, i) => {
+    const r = a.range ? `${yuan(a.range.minFen)}–${yuan(a.range.maxFen)} 元` : "不予罚款";
+    explanation.push(`${name(i)}：档次「${a.tierLabel}」，${r}`);
+  });
+  let applied: number | null = null;
+  assessments.forEach((a, i) => {
+    if (!a.range) return;
+    const best = applied === null ? null : assessments[applied]!.range!;
+    if (
+      !best ||
+      a.range.maxFen > best.maxFen ||
+      (a.range.maxFen === best.maxFen && a.range.minFen > best.minFen)
+    ) {
+      applied = i;
+    }
+  });
+  if (applied === null) {
+    explanation.push(
+      `P13（${noSecondFineBasis}）：同一违法行为违反多个法律规范，各规范均不予罚款，不适用罚款`,
+    );
+    return { assessments, applied, range: null, rules: [...rules].sort(), explanation };
+  }
+  const chosen = assessments[applied]!.range!;
+  explanation.push(
+    `P13（${noSecondFineBasis}）：同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚——适用${name(applied)}的幅度 ${yuan(chosen.minFen)}–${yuan(chosen.maxFen)} 元，只罚款一次`,
+  );
+  return { assessments, applied, range: chosen, rules: [...rules].sort(), explanation };
 }
 
 export type PenaltyCheck =

@@ -1,7 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
-import type { Tx } from "../../db/client.ts";
-import { ancestorIds } from "../agencies/agency.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import { agencies } from "../agencies/schema.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
@@ -16,8 +14,9 @@ import {
   writeSheet,
   yesNo,
 } from "../powers/excel.ts";
+import { powerItemByCode } from "../powers/find-power-item.ts";
 import type { ExcelImportResult } from "../powers/power-excel.ts";
-import { powerItems } from "../powers/schema.ts";
+import { violationByCode } from "../violations/find-violation.ts";
 import { yuan } from "./assess.ts";
 import {
   benchmarkFields,
@@ -52,8 +51,11 @@ export const benchmarkHeaders = [
   "计量上限（含）",
   "罚款下限（元）",
   "罚款上限（元）",
+  "违法行为编码",
 ] as const;
-const widths = [12, 30, 14, 36, 36, 10, 8, 12, 12, 8, 12, 40, 24, 20, 10, 10, 10, 12, 12];
+const widths = [12, 30, 14, 36, 36, 10, 8, 12, 12, 8, 12, 40, 24, 20, 10, 10, 10, 12, 12, 14];
+/** Column of the violation code (C03), after the range columns so older sheets keep their letters. */
+const VIOLATION_COL = 19;
 const BENCH_COLS = 10;
 const TIER_COLS = 14;
 
@@ -71,7 +73,7 @@ export async function exportBenchmarks(ctx: AppContext, actor: Principal, filter
   );
   const cite = (ids: string[]) => ids.map((id) => cites.get(id) ?? "").join("；");
   const out: (string | number)[][] = [];
-  for (const { b, powerItemCode } of rows) {
+  for (const { b, powerItemCode, violationCode } of rows) {
     const head = [
       b.code,
       b.violationName,
@@ -91,7 +93,8 @@ export async function exportBenchmarks(ctx: AppContext, actor: Principal, filter
         labelsOf(harmLevels, t.harm),
         labelsOf(penaltyKinds, t.penalties),
       ];
-      if (t.ranges.length === 0) out.push([...head, ...tierCells, "", "", "", "", ""]);
+      const v = violationCode ?? "";
+      if (t.ranges.length === 0) out.push([...head, ...tierCells, "", "", "", "", "", v]);
       for (const r of t.ranges) {
         out.push([
           ...head,
@@ -101,6 +104,7 @@ export async function exportBenchmarks(ctx: AppContext, actor: Principal, filter
           r.upTo === null ? "" : String(r.upTo),
           yuan(r.minFen),
           yuan(r.maxFen),
+          v,
         ]);
       }
     }
@@ -118,19 +122,6 @@ const parseYuan = (s: string): number | undefined =>
 const parseQuantity = (s: string): number | null | undefined =>
   s === "" ? null : /^\d{1,12}(\.\d{1,4})?$/.test(s) ? Number(s) : undefined;
 
-/** The power item a benchmark of this agency may point to: its own or an ancestor's, nearest first. */
-async function powerItemByCode(tx: Tx, agencyPath: string, code: string): Promise<string | undefined> {
-  const ids = ancestorIds(agencyPath);
-  const [row] = await tx
-    .select({ id: powerItems.id })
-    .from(powerItems)
-    .innerJoin(agencies, eq(agencies.id, powerItems.agencyId))
-    .where(and(eq(powerItems.code, code), inArray(powerItems.agencyId, ids)))
-    .orderBy(desc(sql`length(${agencies.path})`))
-    .limit(1);
-  return row?.id;
-}
-
 /** Imports benchmarks into one agency (matched by code): all or nothing, errors by row and column. */
 export async function importBenchmarks(
   ctx: AppContext,
@@ -146,6 +137,7 @@ export async function importBenchmarks(
     type Draft = {
       firstRow: number;
       head: string[];
+      violationCode?: string;
       fields: Record<string, unknown>;
       tiers: Map<string, { row: number; cells: string[]; tier: Record<string, unknown>; ranges: unknown[] }>;
     };
@@ -159,7 +151,7 @@ export async function importBenchmarks(
       let d = drafts.get(code);
       const head = cells.slice(0, BENCH_COLS);
       if (!d) {
-        d = { firstRow: row, head, fields: {}, tiers: new Map() };
+        d = { firstRow: row, head, violationCode: cells[VIOLATION_COL] ?? "", fields: {}, tiers: new Map() };
         drafts.set(code, d);
         const codeCheck = benchmarkFields.code.safeParse(code);
         if (!codeCheck.success) errors.add(row, 0, codeCheck.error.issues[0]!.message);
@@ -178,7 +170,15 @@ export async function importBenchmarks(
         if (effTo && !validDate(effTo)) errors.add(row, 8, "日期格式应为 YYYY-MM-DD");
         const published = parseYesNo(pub!);
         if (published === undefined) errors.add(row, 9, "应为“是”或“否”");
+        const violationCode = cells[VIOLATION_COL] ?? "";
+        let violationId: string | null = null;
+        if (violationCode) {
+          violationId = (await violationByCode(tx, agency.path, violationCode)) ?? null;
+          if (!violationId)
+            errors.add(row, VIOLATION_COL, `本机关及上级机关没有编码为 ${violationCode} 的违法行为`);
+        }
         d.fields = {
+          violationId,
           code,
           violationName: name,
           powerItemId,
@@ -193,6 +193,8 @@ export async function importBenchmarks(
       } else {
         const col = head.findIndex((c, i) => c !== d!.head[i]);
         if (col >= 0) errors.add(row, col, `与第 ${d.firstRow} 行（同一基准）不一致`);
+        else if ((cells[VIOLATION_COL] ?? "") !== (d.violationCode ?? ""))
+          errors.add(row, VIOLATION_COL, `与第 ${d.firstRow} 行（同一基准）不一致`);
       }
       const [levelLabel, conditions, harmText, penaltyText, partyLabel, above, upTo, minYuan, maxYuan] =
         cells.slice(BENCH_COLS) as string[];

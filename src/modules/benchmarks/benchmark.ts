@@ -129,6 +129,8 @@ export const benchmarkFields = {
     .min(1),
   violationName: text(300).min(2),
   powerItemId: z.uuid().nullable().default(null),
+  /** The violation (C03) graded by this benchmark. */
+  violationId: z.uuid().nullable().default(null),
   violatedArticleIds: z.array(z.uuid()).max(20).default([]),
   penaltyArticleIds: z.array(z.uuid()).max(20).default([]),
   quantityName: text(20).nullable().default(null),
@@ -154,6 +156,7 @@ export const updateBenchmarkInput = z
     code: benchmarkFields.code.optional(),
     violationName: benchmarkFields.violationName.optional(),
     powerItemId: z.uuid().nullable().optional(),
+    violationId: z.uuid().nullable().optional(),
     violatedArticleIds: z.array(z.uuid()).max(20).optional(),
     penaltyArticleIds: z.array(z.uuid()).max(20).optional(),
     quantityName: text(20).nullable().optional(),
@@ -170,6 +173,7 @@ export const versionedBenchmarkFields = [
   "code",
   "violationName",
   "powerItemId",
+  "violationId",
   "violatedArticleIds",
   "penaltyArticleIds",
   "quantityName",
@@ -192,6 +196,8 @@ export const assessFacts = z.strictObject({
   age: z.number().int().min(0).max(150).optional(),
   mentalIncapacity: z.boolean().default(false),
   noFault: z.boolean().default(false),
+  /** P13 (行政处罚法第二十九条): the same act has already been fined (一事不再罚款). */
+  alreadyFined: z.boolean().default(false),
 });
 export type AssessFacts = z.infer<typeof assessFacts>;
 
@@ -200,3 +206,15 @@ export const assessInput = z.strictObject({
   facts: assessFacts,
 });
 export type AssessInput = z.infer<typeof assessInput>;
+
+/** P13: one act that breaks several rules — assess every benchmark, the higher fine applies. */
+export const assessSeveralInput = z.strictObject({
+  benchmarkIds: z
+    .array(z.uuid())
+    .min(2, "至少选择两个裁量基准")
+    .max(10)
+    .refine((ids) => new Set(ids).size === ids.length, "裁量基准不能重复"),
+  partyType: z.enum(["individual", "organisation"]),
+  facts: assessFacts,
+});
+export type AssessSeveralInput = z.infer<typeof assessSeveralInput>;

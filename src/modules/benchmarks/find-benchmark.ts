@@ -14,6 +14,7 @@ export const benchmarkColumns = {
   agencyPath: agencies.path,
   powerItemCode: powerItems.code,
   powerItemName: powerItems.name,
+  violationCode: sql<string | null>`(SELECT v.code FROM violations v WHERE v.id = ${benchmarks.violationId})`,
   openFlags: sql<number>`(SELECT count(*)::int FROM ${reviewFlags} f WHERE f.target_id = ${benchmarks.id} AND f.cleared_at IS NULL)`,
 };
 
@@ -22,6 +23,7 @@ export type BenchmarkListed = BenchmarkRow & {
   agencyPath: string;
   powerItemCode: string | null;
   powerItemName: string | null;
+  violationCode: string | null;
   openFlags: number;
 };
 
@@ -31,6 +33,7 @@ export const toListed = (r: {
   agencyPath: string;
   powerItemCode: string | null;
   powerItemName: string | null;
+  violationCode: string | null;
   openFlags: number;
 }): BenchmarkListed => ({
   ...r.b,
@@ -39,6 +42,7 @@ export const toListed = (r: {
   agencyPath: r.agencyPath,
   powerItemCode: r.powerItemCode,
   powerItemName: r.powerItemName,
+  violationCode: r.violationCode,
   openFlags: Number(r.openFlags),
 });
 

@@ -8,13 +8,20 @@ import { readablePowerPaths } from "../powers/scope.ts";
 import { type BenchmarkListed, benchmarkColumns, toListed } from "./find-benchmark.ts";
 import { benchmarks } from "./schema.ts";
 
-export type BenchmarkFilter = { agencyId?: string; powerItemId?: string; published?: boolean; q?: string };
+export type BenchmarkFilter = {
+  agencyId?: string;
+  powerItemId?: string;
+  violationId?: string;
+  published?: boolean;
+  q?: string;
+};
 
 export function benchmarkWhere(actor: Principal, req: BenchmarkFilter) {
   return and(
     readablePowerPaths(agencies.path, actor),
     req.agencyId ? eq(benchmarks.agencyId, req.agencyId) : undefined,
     req.powerItemId ? eq(benchmarks.powerItemId, req.powerItemId) : undefined,
+    req.violationId ? eq(benchmarks.violationId, req.violationId) : undefined,
     req.published !== undefined ? eq(benchmarks.published, req.published) : undefined,
     req.q
       ? or(ilike(benchmarks.code, likePattern(req.q)), ilike(benchmarks.violationName, likePattern(req.q)))

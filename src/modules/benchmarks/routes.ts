@@ -4,10 +4,18 @@ import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { sendExcel } from "../../http/download.ts";
 import { commonErrors, errorBody, idParam, listQuery, paged } from "../../http/schemas.ts";
-import { excelImportBody, excelImportResult, reviewFlagView } from "../powers/routes.ts";
+import {
+  articleRef,
+  excelImportBody,
+  excelImportResult,
+  reviewFlagView,
+  versionView,
+} from "../powers/routes.ts";
 import { assessBenchmarkCase } from "./assess-benchmark.ts";
+import { assessSeveralBenchmarks } from "./assess-several.ts";
 import {
   assessInput,
+  assessSeveralInput,
   createBenchmarkInput,
   harmLevels,
   lighterCircumstances,
@@ -48,6 +56,8 @@ const benchmarkView = z.object({
   powerItemId: z.string().nullable(),
   powerItemCode: z.string().nullable(),
   powerItemName: z.string().nullable(),
+  violationId: z.string().nullable(),
+  violationCode: z.string().nullable(),
   violatedArticleIds: z.array(z.string()),
   penaltyArticleIds: z.array(z.string()),
   quantityName: z.string().nullable(),
@@ -61,25 +71,10 @@ const benchmarkView = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
 });
-const articleRef = z.object({
-  id: z.string(),
-  lawId: z.string(),
-  lawTitle: z.string(),
-  number: z.string(),
-  version: z.number(),
-  text: z.string(),
-});
 const benchmarkDetail = benchmarkView.extend({
   violatedArticles: z.array(articleRef),
   penaltyArticles: z.array(articleRef),
-  versions: z.array(
-    z.object({
-      version: z.number(),
-      snapshot: z.record(z.string(), z.unknown()),
-      changedAt: z.date(),
-      changedBy: z.string().nullable(),
-    }),
-  ),
+  versions: z.array(versionView),
   flags: z.array(reviewFlagView),
 });
 const assessmentView = z.object({
@@ -106,6 +101,7 @@ const assessmentView = z.object({
 const filterQuery = {
   agencyId: z.uuid().optional(),
   powerItemId: z.uuid().optional(),
+  violationId: z.uuid().optional(),
   published: boolQuery.optional(),
 };
 
@@ -181,6 +177,30 @@ export const benchmarkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => getBenchmark(ctx, principalOf(request), request.params.id),
+  );
+
+  app.post(
+    "/benchmarks/assess",
+    {
+      config: { auth: "power.read" },
+      schema: {
+        tags,
+        summary: "裁量计算（一个违法行为违反多个规定）：逐一计算，按罚款数额高的规定处罚（P13）",
+        body: assessSeveralInput,
+        response: {
+          200: z.object({
+            assessments: z.array(assessmentView),
+            applied: z.number().nullable(),
+            range: z.object({ minFen: z.number(), maxFen: z.number() }).nullable(),
+            rules: z.array(z.string()),
+            explanation: z.array(z.string()),
+          }),
+          422: errorBody,
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => assessSeveralBenchmarks(ctx, principalOf(request), request.body),
   );
 
   app.post(

@@ -10,6 +10,7 @@ import { appendEntry } from "../ledger/append-entry.ts";
 import { findPowerItem } from "../powers/find-power-item.ts";
 import { canReadPower } from "../powers/scope.ts";
 import { stableJson } from "../powers/stable-json.ts";
+import { findViolation } from "../violations/find-violation.ts";
 import {
   type CreateBenchmarkInput,
   type UpdateBenchmarkInput,
@@ -48,8 +49,19 @@ async function recordVersion(tx: Tx, row: Row, at: Date, actorId: string | null)
   });
 }
 
-/** Checks references: cited articles exist; the power item is one the benchmark's agency may use. */
+/**
+ * Checks references: cited articles exist; the power item and the violation are ones the
+ * benchmark's agency may use (its own or an ancestor's).
+ */
 export async function checkBenchmarkRefs(tx: Tx, agencyPath: string, actor: Principal, f: Partial<Fields>) {
+  if (f.violationId) {
+    const v = await findViolation(tx, f.violationId).catch(() => {
+      throw new AppError("VALIDATION_FAILED", "所选违法行为不存在");
+    });
+    if (!agencyPath.startsWith(v.agencyPath) || !canReadPower(actor, v.agencyPath)) {
+      throw new AppError("VALIDATION_FAILED", "所选违法行为不属于本机关或其上级机关");
+    }
+  }
   await requireArticles(tx, [...(f.violatedArticleIds ?? []), ...(f.penaltyArticleIds ?? [])]);
   if (f.powerItemId) {
     const item = await findPowerItem(tx, f.powerItemId).catch(() => {
@@ -74,6 +86,18 @@ async function requireFreeCode(tx: Tx, agencyId: string, code: string, except?: 
       ),
     );
   if (clash) throw new AppError("DUPLICATE", `本机关已有编码为 ${code} 的裁量基准`);
+}
+
+/** A benchmark naming a violation takes what it leaves empty (power item, provisions) from it (C03). */
+async function withViolation(tx: Tx, f: Fields): Promise<Fields> {
+  if (!f.violationId) return f;
+  const v = await findViolation(tx, f.violationId);
+  return {
+    ...f,
+    powerItemId: f.powerItemId ?? v.powerItemId,
+    violatedArticleIds: f.violatedArticleIds.length ? f.violatedArticleIds : v.violatedArticleIds,
+    penaltyArticleIds: f.penaltyArticleIds.length ? f.penaltyArticleIds : v.penaltyArticleIds,
+  };
 }
 
 export async function insertBenchmark(tx: Tx, agencyId: string, f: Fields, at: Date, actorId: string | null) {
@@ -117,7 +141,7 @@ export async function createBenchmark(ctx: AppContext, actor: Principal, input: 
     requirePermission(actor, "power.manage", agency.path);
     await checkBenchmarkRefs(tx, agency.path, actor, fields);
     await requireFreeCode(tx, agencyId, fields.code);
-    return insertBenchmark(tx, agencyId, fields, ctx.now(), actor.userId);
+    return insertBenchmark(tx, agencyId, await withViolation(tx, fields), ctx.now(), actor.userId);
   });
   return findBenchmark(ctx.db, row.id);
 }
@@ -135,6 +159,14 @@ export async function updateBenchmark(
     const { version, ...changes } = input;
     await checkBenchmarkRefs(tx, current.agencyPath, actor, changes);
     if (changes.code) await requireFreeCode(tx, current.agencyId, changes.code, id);
+    // A newly named violation (C03) fills what the change leaves out: name, power item, provisions.
+    if (changes.violationId && changes.violationId !== current.violationId) {
+      const v = await findViolation(tx, changes.violationId);
+      changes.violationName ??= v.name;
+      if (changes.powerItemId === undefined) changes.powerItemId = v.powerItemId;
+      changes.violatedArticleIds ??= v.violatedArticleIds;
+      changes.penaltyArticleIds ??= v.penaltyArticleIds;
+    }
     await changeBenchmark(tx, current, changes, ctx.now(), actor.userId, version);
   });
   return findBenchmark(ctx.db, id);

@@ -1,7 +1,19 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.ts";
 import { powerItems } from "../powers/schema.ts";
+import { violations } from "../violations/schema.ts";
 
 /**
  * A discretion benchmark (C03, P14) for one violation: the violation (name, provisions violated
@@ -17,6 +29,8 @@ export const benchmarks = pgTable(
     code: text("code").notNull(),
     violationName: text("violation_name").notNull(),
     powerItemId: uuid("power_item_id").references(() => powerItems.id),
+    /** The violation (C03) this benchmark grades; its name and provisions are copied here. */
+    violationId: uuid("violation_id").references((): AnyPgColumn => violations.id),
     violatedArticleIds: uuid("violated_article_ids").array().notNull().default(sql`'{}'::uuid[]`),
     penaltyArticleIds: uuid("penalty_article_ids").array().notNull().default(sql`'{}'::uuid[]`),
     quantityName: text("quantity_name"),

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
+import type { Tx } from "../../db/client.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import { findUserFor } from "../identity/find-user.ts";
 import type { Principal } from "../identity/principal.ts";
@@ -27,39 +28,51 @@ export async function createOfficer(ctx: AppContext, actor: Principal, input: Cr
     const { user, memberships } = await findUserFor(tx, actor, input.userId, "user.read");
     if (!memberships.some((m) => m.agencyId === agency.id))
       throw new AppError("VALIDATION_FAILED", "该账号在所选机构没有角色，请先在账号管理中分配");
-    const [existing] = await tx
-      .select({ id: officerProfiles.id })
-      .from(officerProfiles)
-      .where(eq(officerProfiles.userId, user.id));
-    if (existing) throw new AppError("DUPLICATE", "该账号已建立执法人员档案");
-    const id = newId();
-    const now = ctx.now();
-    const { postSince, ...fields } = input;
-    if (postSince && postSince > dateOf(now)) throw new AppError("VALIDATION_FAILED", "任职日期不能晚于今天");
-    const [row] = await tx
-      .insert(officerProfiles)
-      .values({ ...fields, id, createdAt: now, updatedAt: now })
-      .returning();
-    await tx.insert(officerRotations).values({
-      id: newId(),
-      officerId: id,
-      fromAgencyId: null,
-      toAgencyId: agency.id,
-      fromPost: null,
-      toPost: input.post,
-      enforcementPost: input.enforcementPost,
-      effectiveOn: postSince ?? dateOf(now),
-      reason: "建立档案",
-      recordedBy: actor.userId,
-      recordedAt: now,
-    });
-    await appendEntry(tx, {
-      agencyId: agency.id,
-      actorId: actor.userId,
-      type: "officer.created",
-      payload: { officerId: id, userId: user.id, post: input.post, enforcementPost: input.enforcementPost },
-      at: now,
-    });
-    return row!;
+    return insertOfficer(tx, ctx, actor, agency.id, user.id, input);
   });
+}
+
+/** Inserts a profile and the first row of its rotation history (checks done by the caller). */
+export async function insertOfficer(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Principal,
+  agencyId: string,
+  userId: string,
+  input: Omit<CreateOfficerInput, "userId" | "agencyId">,
+) {
+  const [existing] = await tx
+    .select({ id: officerProfiles.id })
+    .from(officerProfiles)
+    .where(eq(officerProfiles.userId, userId));
+  if (existing) throw new AppError("DUPLICATE", "该账号已建立执法人员档案");
+  const id = newId();
+  const now = ctx.now();
+  const { postSince, ...fields } = input;
+  if (postSince && postSince > dateOf(now)) throw new AppError("VALIDATION_FAILED", "任职日期不能晚于今天");
+  const [row] = await tx
+    .insert(officerProfiles)
+    .values({ ...fields, userId, agencyId, id, createdAt: now, updatedAt: now })
+    .returning();
+  await tx.insert(officerRotations).values({
+    id: newId(),
+    officerId: id,
+    fromAgencyId: null,
+    toAgencyId: agencyId,
+    fromPost: null,
+    toPost: input.post,
+    enforcementPost: input.enforcementPost,
+    effectiveOn: postSince ?? dateOf(now),
+    reason: "建立档案",
+    recordedBy: actor.userId,
+    recordedAt: now,
+  });
+  await appendEntry(tx, {
+    agencyId,
+    actorId: actor.userId,
+    type: "officer.created",
+    payload: { officerId: id, userId, post: input.post, enforcementPost: input.enforcementPost },
+    at: now,
+  });
+  return row!;
 }

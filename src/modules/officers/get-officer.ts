@@ -1,9 +1,10 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AppContext } from "../../context.ts";
 import { agencies } from "../agencies/schema.ts";
 import type { Principal } from "../identity/principal.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
+import { attendanceInForce } from "../training/effective.ts";
 import { trainingAttendance, trainingSessions } from "../training/schema.ts";
 import { certificatesOf, findOfficerFor, toSummary } from "./find-officer.ts";
 import { dateOf, type OfficerDetail } from "./officer.ts";
@@ -38,7 +39,7 @@ export async function getOfficer(ctx: AppContext, actor: Principal, id: string):
     .select({ year, hours: sql<number>`sum(${trainingAttendance.hours})::int` })
     .from(trainingAttendance)
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendance.sessionId))
-    .where(eq(trainingAttendance.officerId, id))
+    .where(and(eq(trainingAttendance.officerId, id), attendanceInForce()))
     .groupBy(year)
     .orderBy(year);
   // O2: yearly training hours are a setting.

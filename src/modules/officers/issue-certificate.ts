@@ -75,12 +75,21 @@ export async function issueCertificate(
   officerId: string,
   input: IssueCertificateInput,
 ) {
-  return ctx.db.transaction(async (tx) => {
-    const officer = await findOfficerFor(tx, actor, officerId, "officer.manage");
-    const held = await certificatesOf(tx, [officerId], input.issuedOn);
-    const live = held.find((c) => c.status === "valid" || c.status === "suspended");
-    if (live)
-      throw new AppError("VALIDATION_FAILED", `该人员已持有执法证 ${live.number}，如需换发请使用“换发”`);
-    return insertCertificate(tx, ctx, actor, officer, input, null);
-  });
+  return ctx.db.transaction(async (tx) => issueCertificateIn(tx, ctx, actor, officerId, input));
+}
+
+/** The issue use case inside a caller's transaction (an approved application issues through it). */
+export async function issueCertificateIn(
+  tx: Tx,
+  ctx: AppContext,
+  actor: Principal,
+  officerId: string,
+  input: IssueCertificateInput,
+) {
+  const officer = await findOfficerFor(tx, actor, officerId, "officer.manage");
+  const held = await certificatesOf(tx, [officerId], input.issuedOn);
+  const live = held.find((c) => c.status === "valid" || c.status === "suspended");
+  if (live)
+    throw new AppError("VALIDATION_FAILED", `该人员已持有执法证 ${live.number}，如需换发请使用“换发”`);
+  return insertCertificate(tx, ctx, actor, officer, input, null);
 }

@@ -6,6 +6,7 @@ import { agencies } from "../agencies/schema.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
 import { memberships, users } from "../identity/schema.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
+import { attendanceInForce, resultsInForce } from "../training/effective.ts";
 import { examResults, trainingAttendance, trainingExams, trainingSessions } from "../training/schema.ts";
 import { examFigures, percent } from "../training/training.ts";
 import { certificatesOf } from "./find-officer.ts";
@@ -107,6 +108,7 @@ export async function agencyKpis(
             and(
               inArray(examResults.officerId, ids),
               sql`substr(${trainingExams.heldOn}, 1, 4) = ${String(year)}`,
+              resultsInForce(),
             ),
           );
 
@@ -124,6 +126,7 @@ export async function agencyKpis(
             and(
               inArray(trainingAttendance.officerId, ids),
               sql`substr(${trainingSessions.heldOn}, 1, 4) = ${String(year)}`,
+              attendanceInForce(),
             ),
           )
           .groupBy(trainingAttendance.officerId);

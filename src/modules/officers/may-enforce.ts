@@ -1,8 +1,13 @@
+import { eq, inArray } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
 import type { Executor } from "../../db/client.ts";
-import { findAgency } from "../agencies/find-agency.ts";
-import { certificatesOf, findOfficerByUser, managingBureau } from "./find-officer.ts";
+import { ancestorIds } from "../agencies/agency.ts";
+import { type AgencyRow, findAgency } from "../agencies/find-agency.ts";
+import { agencies } from "../agencies/schema.ts";
+import { users } from "../identity/schema.ts";
+import { certificatesOf } from "./find-officer.ts";
 import { type MayEnforce, mayEnforce } from "./officer.ts";
+import { officerProfiles } from "./schema.ts";
 
 export type EnforcementAct = {
   /** The person who would act (a user account). */
@@ -15,23 +20,76 @@ export type EnforcementAct = {
   date: string;
 };
 
+const isBureau = (a: AgencyRow) => a.kind === "city_bureau" || a.kind === "county_bureau";
+
+/** The nearest bureau at or above an agency, from a map holding its ancestors (see managingBureau). */
+function bureauIn(agency: AgencyRow, byId: Map<string, AgencyRow>): AgencyRow {
+  if (isBureau(agency)) return agency;
+  const chain = ancestorIds(agency.path)
+    .map((id) => byId.get(id))
+    .filter((a): a is AgencyRow => a !== undefined && isBureau(a))
+    .sort((a, b) => b.path.length - a.path.length);
+  return chain[0] ?? agency;
+}
+
+/**
+ * O1: the answers of mayEnforce for several users acting for an agency on a date (no throw), with
+ * a fixed number of queries whatever the number of users.
+ */
+export async function checkMayEnforceMany(
+  ex: Executor,
+  act: Omit<EnforcementAct, "userId"> & { userIds: string[]; agency?: AgencyRow },
+): Promise<Map<string, MayEnforce>> {
+  const answers = new Map<string, MayEnforce>();
+  if (act.userIds.length === 0) return answers;
+  const rows = await ex
+    .select({ profile: officerProfiles, agency: agencies, displayName: users.displayName })
+    .from(officerProfiles)
+    .innerJoin(agencies, eq(agencies.id, officerProfiles.agencyId))
+    .innerJoin(users, eq(users.id, officerProfiles.userId))
+    .where(inArray(officerProfiles.userId, act.userIds));
+  const agency = act.agency ?? (await findAgency(ex, act.agencyId));
+  const chainIds = new Set([...ancestorIds(agency.path), ...rows.flatMap((r) => ancestorIds(r.agency.path))]);
+  const chain = await ex
+    .select()
+    .from(agencies)
+    .where(inArray(agencies.id, [...chainIds]));
+  const byId = new Map(chain.map((a) => [a.id, a]));
+  const own = bureauIn(agency, byId);
+  const certs = await certificatesOf(
+    ex,
+    rows.map((r) => r.profile.id),
+    act.date,
+  );
+  for (const userId of act.userIds) {
+    const r = rows.find((x) => x.profile.userId === userId);
+    if (!r) {
+      answers.set(userId, mayEnforce(null, act));
+      continue;
+    }
+    if (own.id !== bureauIn(r.agency, byId).id && !r.agency.path.startsWith(agency.path)) {
+      answers.set(userId, { ok: false, reason: `${r.displayName}不是${agency.name}的执法人员（O1）` });
+      continue;
+    }
+    answers.set(
+      userId,
+      mayEnforce(
+        {
+          displayName: r.displayName,
+          enforcementPost: r.profile.enforcementPost,
+          certificates: certs.filter((c) => c.officerId === r.profile.id),
+        },
+        act,
+      ),
+    );
+  }
+  return answers;
+}
+
 /** O1: the answer of mayEnforce for a user acting for an agency on a date (no throw). */
 export async function checkMayEnforce(ex: Executor, act: EnforcementAct): Promise<MayEnforce> {
-  const officer = await findOfficerByUser(ex, act.userId);
-  if (!officer) return mayEnforce(null, act);
-  const agency = await findAgency(ex, act.agencyId);
-  const [own, theirs] = await Promise.all([managingBureau(ex, agency), managingBureau(ex, officer.agency)]);
-  if (own.id !== theirs.id && !officer.agency.path.startsWith(agency.path))
-    return { ok: false, reason: `${officer.user.displayName}不是${agency.name}的执法人员（O1）` };
-  const certs = await certificatesOf(ex, [officer.profile.id], act.date);
-  return mayEnforce(
-    {
-      displayName: officer.user.displayName,
-      enforcementPost: officer.profile.enforcementPost,
-      certificates: certs,
-    },
-    act,
-  );
+  const answers = await checkMayEnforceMany(ex, { ...act, userIds: [act.userId] });
+  return answers.get(act.userId)!;
 }
 
 /**
@@ -51,13 +109,14 @@ export async function assertMayEnforce(ex: Executor, act: EnforcementAct): Promi
  */
 export async function assertTwoCertifiedOfficers(
   ex: Executor,
-  act: Omit<EnforcementAct, "userId"> & { userIds: string[] },
+  act: Omit<EnforcementAct, "userId"> & { userIds: string[]; agency?: AgencyRow },
 ): Promise<void> {
   const distinct = [...new Set(act.userIds)];
+  const answers = await checkMayEnforceMany(ex, { ...act, userIds: distinct });
   const reasons: string[] = [];
   let certified = 0;
   for (const userId of distinct) {
-    const answer = await checkMayEnforce(ex, { ...act, userId });
+    const answer = answers.get(userId)!;
     if (answer.ok) certified++;
     else reasons.push(answer.reason);
   }

@@ -6,12 +6,18 @@ import { sendExcel } from "../../http/download.ts";
 import { commonErrors, errorBody, idParam, listQuery, paged } from "../../http/schemas.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import { requirePermission } from "../identity/principal.ts";
+import { excelImportBody, excelImportResult } from "../powers/routes.ts";
+import { applyCertificate } from "./apply-certificate.ts";
+import { applicationView, applyCertificateInput, decideApplicationInput } from "./certificate-application.ts";
 import { createOfficer } from "./create-officer.ts";
+import { decideCertificateApplication } from "./decide-certificate-application.ts";
 import { exportOfficers } from "./export-officers.ts";
 import { findCertificate } from "./find-officer.ts";
 import { getOfficer } from "./get-officer.ts";
+import { importOfficers } from "./import-officers.ts";
 import { issueCertificate } from "./issue-certificate.ts";
 import { agencyKpis, kpiView } from "./kpis.ts";
+import { listCertificateApplications } from "./list-certificate-applications.ts";
 import { listOfficers, officerStatusFilters } from "./list-officers.ts";
 import { checkMayEnforce } from "./may-enforce.ts";
 import {
@@ -76,6 +82,21 @@ export const officerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const file = await exportOfficers(ctx, principalOf(request), request.query);
       return sendExcel(reply, "执法人员名单.xlsx", file);
     },
+  );
+
+  app.post(
+    "/officers/import",
+    {
+      config: { auth: "officer.manage" },
+      bodyLimit: 16 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: "导入执法人员档案（Excel，按账号新增或更新；任一行有错则全部不导入）",
+        body: excelImportBody,
+        response: { 200: excelImportResult, ...errors },
+      },
+    },
+    async (request) => importOfficers(ctx, principalOf(request), request.body),
   );
 
   app.get(
@@ -189,6 +210,57 @@ export const officerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       await issueCertificate(ctx, actor, request.params.id, request.body);
       return reply.status(201).send(await getOfficer(ctx, actor, request.params.id));
     },
+  );
+
+  app.get(
+    "/officers/:id/certificate-applications",
+    {
+      config: { auth: "officer.read" },
+      schema: {
+        tags,
+        summary: "执法证申领记录（含审批结果）",
+        params: idParam,
+        response: { 200: z.array(applicationView), ...errors },
+      },
+    },
+    async (request) => listCertificateApplications(ctx, principalOf(request), request.params.id),
+  );
+
+  app.post(
+    "/officers/:id/certificate-applications",
+    {
+      // The officer applies for themselves; otherwise officer.manage (checked in the use case).
+      config: { auth: "session" },
+      schema: {
+        tags,
+        summary: "申领执法证（须在执法岗位、本年度培训学时达标并通过考试，O2）",
+        params: idParam,
+        body: applyCertificateInput,
+        response: { 201: applicationView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await applyCertificate(ctx, principalOf(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    "/certificate-applications/:id/decision",
+    {
+      config: { auth: "officer.manage" },
+      schema: {
+        tags,
+        summary: "审批执法证申领（批准即核发执法证；不予批准须说明理由）",
+        params: idParam,
+        body: decideApplicationInput,
+        response: { 201: applicationView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await decideCertificateApplication(ctx, principalOf(request), request.params.id, request.body)),
   );
 
   const certificateAction = <B extends z.ZodType>(

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.ts";
 import { users } from "../identity/schema.ts";
 
@@ -126,5 +126,52 @@ export const annualReviews = pgTable(
   (t) => [
     index("annual_reviews_certificate_idx").on(t.certificateId),
     check("annual_reviews_outcome_check", sql`${t.outcome} in ('passed','failed')`),
+  ],
+);
+
+/**
+ * Applications for a certificate (申领, O2): filed for an officer in an enforcement post, with the
+ * training hours and exam result found when it was filed (append-only).
+ */
+export const certificateApplications = pgTable(
+  "certificate_applications",
+  {
+    id: uuid("id").primaryKey(),
+    officerId: uuid("officer_id")
+      .notNull()
+      .references(() => officerProfiles.id),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    fields: text("fields").array().notNull(),
+    note: text("note").notNull().default(""),
+    trainingYear: integer("training_year").notNull(),
+    trainingHours: integer("training_hours").notNull(),
+    requiredHours: integer("required_hours").notNull(),
+    examResultId: uuid("exam_result_id"),
+    examScore: integer("exam_score"),
+    appliedBy: uuid("applied_by"),
+    appliedAt: timestamp("applied_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("certificate_applications_officer_idx").on(t.officerId)],
+);
+
+/** The decision on an application (approved with the certificate issued, or refused; append-only). */
+export const certificateApplicationDecisions = pgTable(
+  "certificate_application_decisions",
+  {
+    id: uuid("id").primaryKey(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => certificateApplications.id),
+    outcome: text("outcome").notNull(),
+    note: text("note").notNull().default(""),
+    certificateId: uuid("certificate_id").references(() => certificates.id),
+    decidedBy: uuid("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique("certificate_application_decisions_unique").on(t.applicationId),
+    check("certificate_application_decisions_outcome_check", sql`${t.outcome} in ('approved','rejected')`),
   ],
 );

@@ -1,6 +1,7 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
 import type { Executor } from "../../db/client.ts";
+import { ancestorIds } from "../agencies/agency.ts";
 import { agencies } from "../agencies/schema.ts";
 import { powerItems, reviewFlags } from "./schema.ts";
 
@@ -31,3 +32,19 @@ export async function findPowerItem(ex: Executor, id: string) {
 
 export const openFlagsOf = (targetId: string) =>
   and(eq(reviewFlags.targetId, targetId), isNull(reviewFlags.clearedAt));
+
+/** The power item with this code an agency may point to: its own or an ancestor's, nearest first. */
+export async function powerItemByCode(
+  ex: Executor,
+  agencyPath: string,
+  code: string,
+): Promise<string | undefined> {
+  const [row] = await ex
+    .select({ id: powerItems.id })
+    .from(powerItems)
+    .innerJoin(agencies, eq(agencies.id, powerItems.agencyId))
+    .where(and(eq(powerItems.code, code), inArray(powerItems.agencyId, ancestorIds(agencyPath))))
+    .orderBy(desc(sql`length(${agencies.path})`))
+    .limit(1);
+  return row?.id;
+}

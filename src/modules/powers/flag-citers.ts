@@ -4,10 +4,11 @@ import type { Tx } from "../../db/client.ts";
 import { benchmarks } from "../benchmarks/schema.ts";
 import { lawArticles } from "../laws/schema.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
+import { violations } from "../violations/schema.ts";
 import { powerItems, reviewFlags } from "./schema.ts";
 
 /**
- * A new version of an article was loaded: flag every power item and benchmark that cites an
+ * A new version of an article was loaded: flag every power item, violation and benchmark that cites an
  * earlier version of it "needs review" (a flag row; the item itself is not touched).
  * Returns the number of flags created.
  */
@@ -51,10 +52,26 @@ export async function flagCiters(
         arrayOverlaps(benchmarks.penaltyArticleIds, earlier),
       ),
     );
+  // C03: a violation citing the changed article (violated or penalty provision) is flagged too.
+  const acts = await tx
+    .select({
+      id: violations.id,
+      agencyId: violations.agencyId,
+      code: violations.code,
+      name: violations.name,
+    })
+    .from(violations)
+    .where(
+      or(
+        arrayOverlaps(violations.violatedArticleIds, earlier),
+        arrayOverlaps(violations.penaltyArticleIds, earlier),
+      ),
+    );
   const reason = `${e.article.number}已载入第 ${e.article.version} 版`;
   const rows = [
     ...items.map((i) => ({ ...i, kind: "power_item" as const })),
     ...marks.map((b) => ({ ...b, kind: "benchmark" as const })),
+    ...acts.map((v) => ({ ...v, kind: "violation" as const })),
   ].map((t) => ({
     id: newId(),
     agencyId: t.agencyId,

@@ -29,7 +29,11 @@ export type ReviewFlagListed = typeof reviewFlags.$inferSelect & {
 export async function listReviewFlags(
   ctx: AppContext,
   actor: Principal,
-  req: PageRequest & { cleared?: boolean; agencyId?: string; targetKind?: "power_item" | "benchmark" },
+  req: PageRequest & {
+    cleared?: boolean;
+    agencyId?: string;
+    targetKind?: "power_item" | "benchmark" | "violation";
+  },
 ): Promise<Page<ReviewFlagListed>> {
   const where = and(
     readablePowerPaths(agencies.path, actor),

@@ -44,7 +44,14 @@ export const excelImportResult = z.object({
   unchanged: z.number(),
 });
 
-const articleRef = z.object({
+/** One row of a version history (power items, violations, benchmarks). */
+export const versionView = z.object({
+  version: z.number(),
+  snapshot: z.record(z.string(), z.unknown()),
+  changedAt: z.date(),
+  changedBy: z.string().nullable(),
+});
+export const articleRef = z.object({
   id: z.string(),
   lawId: z.string(),
   lawTitle: z.string(),
@@ -68,14 +75,7 @@ export const reviewFlagView = z.object({
 });
 const powerDetail = powerItemView.extend({
   basis: z.array(articleRef),
-  versions: z.array(
-    z.object({
-      version: z.number(),
-      snapshot: z.record(z.string(), z.unknown()),
-      changedAt: z.date(),
-      changedBy: z.string().nullable(),
-    }),
-  ),
+  versions: z.array(versionView),
   flags: z.array(reviewFlagView),
 });
 
@@ -141,7 +141,7 @@ export const powerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
           ...listQuery,
           cleared: boolQuery.optional(),
           agencyId: z.uuid().optional(),
-          targetKind: z.enum(["power_item", "benchmark"]).optional(),
+          targetKind: z.enum(["power_item", "benchmark", "violation"]).optional(),
         }),
         response: {
           200: paged(

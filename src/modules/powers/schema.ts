@@ -87,6 +87,6 @@ export const reviewFlags = pgTable(
   },
   (t) => [
     index("review_flags_open_idx").on(t.agencyId, t.clearedAt),
-    check("review_flags_kind_check", sql`${t.targetKind} in ('power_item','benchmark')`),
+    check("review_flags_kind_check", sql`${t.targetKind} in ('power_item','benchmark','violation')`),
   ],
 );

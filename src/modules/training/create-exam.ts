@@ -5,6 +5,7 @@ import type { Principal } from "../identity/principal.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
 import { findPlanFor } from "./find-plan.ts";
+import { requireNotWithdrawn } from "./revisions.ts";
 import { trainingExams } from "./schema.ts";
 import type { CreateExamInput } from "./training.ts";
 
@@ -12,6 +13,7 @@ import type { CreateExamInput } from "./training.ts";
 export async function createExam(ctx: AppContext, actor: Principal, planId: string, input: CreateExamInput) {
   return ctx.db.transaction(async (tx) => {
     const { plan, agency } = await findPlanFor(tx, actor, planId, "training.manage");
+    requireNotWithdrawn(plan, "培训计划");
     if (Number(input.heldOn.slice(0, 4)) !== plan.year)
       throw new AppError("VALIDATION_FAILED", `考试日期须在计划年度（${plan.year} 年）内`);
     const passMark = input.passMark ?? (await getNumberSetting(tx, agency.id, "training.examPassMark"));

@@ -6,6 +6,7 @@ import { agencies } from "../agencies/schema.ts";
 import { can, type Principal } from "../identity/principal.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import { findPlanFor } from "./find-plan.ts";
+import { requireNotWithdrawn } from "./revisions.ts";
 import { trainers, trainingSessions } from "./schema.ts";
 import type { CreateSessionInput } from "./training.ts";
 
@@ -18,6 +19,7 @@ export async function createSession(
 ) {
   return ctx.db.transaction(async (tx) => {
     const { plan, agency } = await findPlanFor(tx, actor, planId, "training.manage");
+    requireNotWithdrawn(plan, "培训计划");
     if (Number(input.heldOn.slice(0, 4)) !== plan.year)
       throw new AppError("VALIDATION_FAILED", `培训日期须在计划年度（${plan.year} 年）内`);
     if (input.trainerId) {

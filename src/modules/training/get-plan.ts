@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import type { Principal } from "../identity/principal.ts";
 import { users } from "../identity/schema.ts";
@@ -8,6 +8,8 @@ import { examResults, trainers, trainingAttendance, trainingExams, trainingSessi
 import { examFigures, type PlanDetail, passed } from "./training.ts";
 
 /** A plan with its sessions (and attendees) and exams (with results and figures). */
+const live = <T extends { withdrawnAt: Date | null }>(rows: T[]) => rows.filter((r) => !r.withdrawnAt);
+
 export async function getPlan(ctx: AppContext, actor: Principal, id: string): Promise<PlanDetail> {
   const ex = ctx.db;
   const { plan, agency } = await findPlanFor(ex, actor, id, "training.read");
@@ -32,12 +34,18 @@ export async function getPlan(ctx: AppContext, actor: Principal, id: string): Pr
             sessionId: trainingAttendance.sessionId,
             officerId: trainingAttendance.officerId,
             hours: trainingAttendance.hours,
+            correction: sql<boolean>`${trainingAttendance.correctsId} is not null`,
             displayName: users.displayName,
           })
           .from(trainingAttendance)
           .innerJoin(officerProfiles, eq(officerProfiles.id, trainingAttendance.officerId))
           .innerJoin(users, eq(users.id, officerProfiles.userId))
-          .where(inArray(trainingAttendance.sessionId, sessionIds))
+          .where(
+            and(
+              inArray(trainingAttendance.sessionId, sessionIds),
+              sql`NOT EXISTS (SELECT 1 FROM training_attendance c WHERE c.corrects_id = ${trainingAttendance.id})`,
+            ),
+          )
           .orderBy(asc(users.displayName));
   const results =
     examIds.length === 0
@@ -52,7 +60,12 @@ export async function getPlan(ctx: AppContext, actor: Principal, id: string): Pr
           .from(examResults)
           .innerJoin(officerProfiles, eq(officerProfiles.id, examResults.officerId))
           .innerJoin(users, eq(users.id, officerProfiles.userId))
-          .where(inArray(examResults.examId, examIds))
+          .where(
+            and(
+              inArray(examResults.examId, examIds),
+              sql`NOT EXISTS (SELECT 1 FROM exam_results c WHERE c.corrects_id = ${examResults.id})`,
+            ),
+          )
           .orderBy(asc(users.displayName));
   return {
     id: plan.id,
@@ -61,10 +74,14 @@ export async function getPlan(ctx: AppContext, actor: Principal, id: string): Pr
     year: plan.year,
     title: plan.title,
     note: plan.note,
-    sessionCount: sessions.length,
-    totalHours: sessions.reduce((a, s) => a + s.s.hours, 0),
-    examCount: exams.length,
+    // Withdrawn sessions and exams stay listed (marked) but do not count.
+    sessionCount: live(sessions.map((s) => s.s)).length,
+    totalHours: live(sessions.map((s) => s.s)).reduce((a, s) => a + s.hours, 0),
+    examCount: live(exams).length,
     createdAt: plan.createdAt,
+    version: plan.version,
+    withdrawnAt: plan.withdrawnAt,
+    withdrawnReason: plan.withdrawnReason,
     sessions: sessions.map(({ s, trainerName }) => ({
       id: s.id,
       planId: s.planId,
@@ -76,8 +93,11 @@ export async function getPlan(ctx: AppContext, actor: Principal, id: string): Pr
       field: s.field,
       trainerId: s.trainerId,
       trainerName,
+      version: s.version,
+      withdrawnAt: s.withdrawnAt,
+      withdrawnReason: s.withdrawnReason,
       attendees: attendance
-        .filter((a) => a.sessionId === s.id)
+        .filter((a) => a.sessionId === s.id && (!a.correction || a.hours > 0))
         .map((a) => ({ officerId: a.officerId, displayName: a.displayName, hours: a.hours })),
     })),
     exams: exams.map((e) => {
@@ -88,6 +108,9 @@ export async function getPlan(ctx: AppContext, actor: Principal, id: string): Pr
         title: e.title,
         heldOn: e.heldOn,
         passMark: e.passMark,
+        version: e.version,
+        withdrawnAt: e.withdrawnAt,
+        withdrawnReason: e.withdrawnReason,
         results: rs.map((r) => ({
           officerId: r.officerId,
           displayName: r.displayName,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { likePattern, offsetOf, type Page, type PageRequest } from "../../core/paging.ts";
@@ -52,12 +52,12 @@ export async function listPlans(
               hours: sql<number>`sum(${trainingSessions.hours})::int`,
             })
             .from(trainingSessions)
-            .where(inArray(trainingSessions.planId, ids))
+            .where(and(inArray(trainingSessions.planId, ids), isNull(trainingSessions.withdrawnAt)))
             .groupBy(trainingSessions.planId),
           ctx.db
             .select({ planId: trainingExams.planId, n: sql<number>`count(*)::int` })
             .from(trainingExams)
-            .where(inArray(trainingExams.planId, ids))
+            .where(and(inArray(trainingExams.planId, ids), isNull(trainingExams.withdrawnAt)))
             .groupBy(trainingExams.planId),
         ]);
   return {
@@ -74,6 +74,9 @@ export async function listPlans(
         totalHours: Number(s?.hours ?? 0),
         examCount: Number(exams.find((x) => x.planId === plan.id)?.n ?? 0),
         createdAt: plan.createdAt,
+        version: plan.version,
+        withdrawnAt: plan.withdrawnAt,
+        withdrawnReason: plan.withdrawnReason,
       };
     }),
     total: total?.n ?? 0,

@@ -5,6 +5,7 @@ import { newId } from "../../core/ids.ts";
 import type { Principal } from "../identity/principal.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import { findPlanFor, requireOfficersUnder } from "./find-plan.ts";
+import { requireNotWithdrawn } from "./revisions.ts";
 import { trainingAttendance, trainingSessions } from "./schema.ts";
 import type { AttendanceInput } from "./training.ts";
 
@@ -18,7 +19,9 @@ export async function recordAttendance(
   return ctx.db.transaction(async (tx) => {
     const [session] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId));
     if (!session) throw new AppError("NOT_FOUND", "培训课程不存在");
-    const { agency } = await findPlanFor(tx, actor, session.planId, "training.manage");
+    const { agency, plan } = await findPlanFor(tx, actor, session.planId, "training.manage");
+    requireNotWithdrawn(plan, "培训计划");
+    requireNotWithdrawn(session, "培训课程");
     await requireOfficersUnder(tx, agency, input.officerIds);
     const hours = input.hours ?? session.hours;
     if (hours > session.hours)

@@ -5,6 +5,7 @@ import { newId } from "../../core/ids.ts";
 import type { Principal } from "../identity/principal.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import { findPlanFor, requireOfficersUnder } from "./find-plan.ts";
+import { requireNotWithdrawn } from "./revisions.ts";
 import { examResults, trainingExams } from "./schema.ts";
 import { type ExamResultsInput, passed } from "./training.ts";
 
@@ -18,7 +19,9 @@ export async function recordExamResults(
   return ctx.db.transaction(async (tx) => {
     const [exam] = await tx.select().from(trainingExams).where(eq(trainingExams.id, examId));
     if (!exam) throw new AppError("NOT_FOUND", "考试不存在");
-    const { agency } = await findPlanFor(tx, actor, exam.planId, "training.manage");
+    const { agency, plan } = await findPlanFor(tx, actor, exam.planId, "training.manage");
+    requireNotWithdrawn(plan, "培训计划");
+    requireNotWithdrawn(exam, "考试");
     const ids = input.results.map((r) => r.officerId);
     await requireOfficersUnder(tx, agency, ids);
     const already = await tx

@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { commonErrors, idParam, listQuery, paged } from "../../http/schemas.ts";
+import { correctAttendance } from "./correct-attendance.ts";
+import { correctExamResult } from "./correct-exam-result.ts";
 import { createExam } from "./create-exam.ts";
 import { createPlan } from "./create-plan.ts";
 import { createSession } from "./create-session.ts";
@@ -14,6 +16,8 @@ import { recordAttendance } from "./record-attendance.ts";
 import { recordExamResults } from "./record-exam-results.ts";
 import {
   attendanceInput,
+  correctAttendanceInput,
+  correctResultInput,
   createExamInput,
   createPlanInput,
   createSessionInput,
@@ -22,7 +26,16 @@ import {
   planDetailView,
   planView,
   trainerView,
+  trainingTargetKinds,
+  updateExamInput,
+  updatePlanInput,
+  updateSessionInput,
+  withdrawInput,
 } from "./training.ts";
+import { updateExam } from "./update-exam.ts";
+import { updatePlan } from "./update-plan.ts";
+import { updateSession } from "./update-session.ts";
+import { withdrawTraining } from "./withdraw-training.ts";
 
 const tags = ["教育培训"];
 const recorded = z.object({ recorded: z.number(), planId: z.string() });
@@ -151,6 +164,74 @@ export const trainingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       const r = await recordExamResults(ctx, principalOf(request), request.params.id, request.body);
       return reply.status(201).send(r);
     },
+  );
+
+  const planAfter = (
+    path: string,
+    summary: string,
+    body: z.ZodType,
+    method: "PATCH" | "POST",
+    run: (
+      actor: ReturnType<typeof principalOf>,
+      id: string,
+      input: never,
+    ) => Promise<{ planId?: string; id?: string }>,
+  ) =>
+    app.route({
+      method,
+      url: path,
+      config: { auth: "training.manage" },
+      schema: { tags, summary, params: idParam, body, response: { 200: planDetailView, ...commonErrors } },
+      handler: async (request) => {
+        const actor = principalOf(request);
+        const r = await run(actor, (request.params as { id: string }).id, request.body as never);
+        return getPlan(ctx, actor, r.planId ?? r.id!);
+      },
+    });
+
+  planAfter(
+    "/training/plans/:id",
+    "修改培训计划（生成新版本，保留修改记录）",
+    updatePlanInput,
+    "PATCH",
+    (a, id, b) => updatePlan(ctx, a, id, b),
+  );
+  planAfter(
+    "/training/sessions/:id",
+    "修改培训课程（生成新版本，保留修改记录）",
+    updateSessionInput,
+    "PATCH",
+    (a, id, b) => updateSession(ctx, a, id, b),
+  );
+  planAfter(
+    "/training/exams/:id",
+    "修改考试（生成新版本，保留修改记录）",
+    updateExamInput,
+    "PATCH",
+    (a, id, b) => updateExam(ctx, a, id, b),
+  );
+  for (const kind of ["plan", "session", "exam"] as const) {
+    planAfter(
+      `/training/${kind}s/:id/withdrawal`,
+      `撤销${trainingTargetKinds[kind]}（保留记录，不再计入学时和成绩）`,
+      withdrawInput,
+      "POST",
+      (a, id, b) => withdrawTraining(ctx, a, kind, id, b),
+    );
+  }
+  planAfter(
+    "/training/sessions/:id/attendance-corrections",
+    "更正出勤（新增一条更正记录，原记录保留；学时为 0 表示未出勤）",
+    correctAttendanceInput,
+    "POST",
+    (a, id, b) => correctAttendance(ctx, a, id, b),
+  );
+  planAfter(
+    "/training/exams/:id/result-corrections",
+    "更正考试成绩（新增一条更正记录，原记录保留）",
+    correctResultInput,
+    "POST",
+    (a, id, b) => correctExamResult(ctx, a, id, b),
   );
 
   app.get(

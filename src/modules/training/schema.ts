@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { agencies } from "../agencies/schema.ts";
 import { officerProfiles } from "../officers/schema.ts";
 
@@ -38,6 +50,10 @@ export const trainingPlans = pgTable(
     note: text("note").notNull().default(""),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+    /** Withdrawn (撤销): kept, shown as withdrawn, no longer counted. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnReason: text("withdrawn_reason"),
   },
   (t) => [index("training_plans_agency_idx").on(t.agencyId, t.year)],
 );
@@ -58,6 +74,10 @@ export const trainingSessions = pgTable(
     field: text("field").notNull().default(""),
     trainerId: uuid("trainer_id").references(() => trainers.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+    /** Withdrawn (撤销): kept, shown as withdrawn, no longer counted. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnReason: text("withdrawn_reason"),
   },
   (t) => [
     index("training_sessions_plan_idx").on(t.planId),
@@ -79,9 +99,15 @@ export const trainingAttendance = pgTable(
       .references(() => officerProfiles.id),
     hours: integer("hours").notNull(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A correction is a new row naming the row it corrects (the record is append-only). */
+    correctsId: uuid("corrects_id"),
+    note: text("note").notNull().default(""),
   },
   (t) => [
-    unique("training_attendance_unique").on(t.sessionId, t.officerId),
+    uniqueIndex("training_attendance_unique")
+      .on(t.sessionId, t.officerId)
+      .where(sql`${t.correctsId} is null`),
+    unique("training_attendance_corrects_unique").on(t.correctsId),
     index("training_attendance_officer_idx").on(t.officerId),
   ],
 );
@@ -98,6 +124,10 @@ export const trainingExams = pgTable(
     heldOn: text("held_on").notNull(),
     passMark: integer("pass_mark").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+    /** Withdrawn (撤销): kept, shown as withdrawn, no longer counted. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnReason: text("withdrawn_reason"),
   },
   (t) => [index("training_exams_plan_idx").on(t.planId)],
 );
@@ -115,9 +145,34 @@ export const examResults = pgTable(
       .references(() => officerProfiles.id),
     score: integer("score"),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A correction is a new row naming the row it corrects (the record is append-only). */
+    correctsId: uuid("corrects_id"),
+    note: text("note").notNull().default(""),
   },
   (t) => [
-    unique("exam_results_unique").on(t.examId, t.officerId),
+    uniqueIndex("exam_results_unique").on(t.examId, t.officerId).where(sql`${t.correctsId} is null`),
+    unique("exam_results_corrects_unique").on(t.correctsId),
     check("exam_results_score_check", sql`${t.score} is null or ${t.score} between 0 and 100`),
+  ],
+);
+
+/** Revisions of plans, sessions and exams (append-only): the row as it was after each change. */
+export const trainingRevisions = pgTable(
+  "training_revisions",
+  {
+    id: uuid("id").primaryKey(),
+    targetKind: text("target_kind").notNull(),
+    targetId: uuid("target_id").notNull(),
+    version: integer("version").notNull(),
+    action: text("action").notNull(),
+    snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+    reason: text("reason").notNull().default(""),
+    changedBy: uuid("changed_by"),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("training_revisions_target_idx").on(t.targetId),
+    check("training_revisions_kind_check", sql`${t.targetKind} in ('plan','session','exam')`),
+    check("training_revisions_action_check", sql`${t.action} in ('updated','withdrawn')`),
   ],
 );

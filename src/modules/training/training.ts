@@ -106,6 +106,9 @@ export const planView = z.object({
   totalHours: z.number(),
   examCount: z.number(),
   createdAt: z.date(),
+  version: z.number(),
+  withdrawnAt: z.date().nullable(),
+  withdrawnReason: z.string().nullable(),
 });
 
 export const sessionView = z.object({
@@ -119,6 +122,9 @@ export const sessionView = z.object({
   field: z.string(),
   trainerId: z.string().nullable(),
   trainerName: z.string().nullable(),
+  version: z.number(),
+  withdrawnAt: z.date().nullable(),
+  withdrawnReason: z.string().nullable(),
   attendees: z.array(z.object({ officerId: z.string(), displayName: z.string(), hours: z.number() })),
 });
 
@@ -128,6 +134,9 @@ export const examView = z.object({
   title: z.string(),
   heldOn: z.string(),
   passMark: z.number(),
+  version: z.number(),
+  withdrawnAt: z.date().nullable(),
+  withdrawnReason: z.string().nullable(),
   results: z.array(
     z.object({
       officerId: z.string(),
@@ -156,3 +165,58 @@ export const trainerView = z.object({
   rating: z.number(),
   createdAt: z.date(),
 });
+
+// ── Changes (legal records are append-only: a change is a new version with a revision row) ──
+
+const reason = text(500).min(2, "请填写原因");
+
+export const updatePlanInput = z.strictObject({
+  version: z.number().int().min(1),
+  title: text(100).min(2).optional(),
+  note: text(1000).optional(),
+  reason: reason.optional(),
+});
+export type UpdatePlanInput = z.infer<typeof updatePlanInput>;
+
+export const updateSessionInput = z.strictObject({
+  version: z.number().int().min(1),
+  title: text(100).min(2).optional(),
+  kind: z.enum(sessionKindCodes).optional(),
+  online: z.boolean().optional(),
+  heldOn: lawDate.optional(),
+  hours: z.number().int().min(1).max(200).optional(),
+  field: text(50).optional(),
+  trainerId: z.uuid().nullable().optional(),
+  reason: reason.optional(),
+});
+export type UpdateSessionInput = z.infer<typeof updateSessionInput>;
+
+export const updateExamInput = z.strictObject({
+  version: z.number().int().min(1),
+  title: text(100).min(2).optional(),
+  heldOn: lawDate.optional(),
+  passMark: z.number().int().min(0).max(100).optional(),
+  reason: reason.optional(),
+});
+export type UpdateExamInput = z.infer<typeof updateExamInput>;
+
+export const withdrawInput = z.strictObject({ version: z.number().int().min(1), reason });
+export type WithdrawInput = z.infer<typeof withdrawInput>;
+
+/** A correction of one officer's attendance (hours 0: did not attend) — a new row, the old one kept. */
+export const correctAttendanceInput = z.strictObject({
+  officerId: z.uuid(),
+  hours: z.number().int().min(0).max(200),
+  note: reason,
+});
+export type CorrectAttendanceInput = z.infer<typeof correctAttendanceInput>;
+
+export const correctResultInput = z.strictObject({
+  officerId: z.uuid(),
+  score: z.number().int().min(0).max(100).nullable(),
+  note: reason,
+});
+export type CorrectResultInput = z.infer<typeof correctResultInput>;
+
+export const trainingTargetKinds = { plan: "培训计划", session: "培训课程", exam: "考试" } as const;
+export type TrainingTargetKind = keyof typeof trainingTargetKinds;

@@ -35,6 +35,7 @@ export interface BenchmarkEditable {
   code: string;
   violationName: string;
   powerItemId: string | null;
+  violationId?: string | null;
   powerItemCode: string | null;
   powerItemName: string | null;
   violatedArticles: ArticleRef[];
@@ -65,12 +66,18 @@ export const BenchmarkFormModal = ({ open, editing, agencyId, onClose, onSaved }
   const { message } = App.useApp();
   const showError = useApiError();
   const [powerOptions, setPowerOptions] = useState<{ value: string; label: string }[]>([]);
+  type ViolationOption = { id: string; code: string; name: string; powerItemId: string | null };
+  const [violations, setViolations] = useState<ViolationOption[]>([]);
 
   useEffect(() => {
     if (!open) return;
     api
       .get<Paged<{ id: string; code: string; name: string }>>("/powers", { kind: "penalty", pageSize: 200 })
       .then((r) => setPowerOptions(r.items.map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))))
+      .catch(() => {});
+    api
+      .get<Paged<ViolationOption>>("/violations", { pageSize: 200 })
+      .then((r) => setViolations(r.items))
       .catch(() => {});
     form.resetFields();
     if (editing) {
@@ -106,6 +113,7 @@ export const BenchmarkFormModal = ({ open, editing, agencyId, onClose, onSaved }
     const body = {
       code: v.code,
       violationName: v.violationName,
+      violationId: v.violationId ?? null,
       powerItemId: v.powerItemId ?? null,
       violatedArticleIds: v.violatedArticleIds ?? [],
       penaltyArticleIds: v.penaltyArticleIds ?? [],
@@ -165,9 +173,22 @@ export const BenchmarkFormModal = ({ open, editing, agencyId, onClose, onSaved }
           >
             <Input maxLength={50} style={{ width: 140 }} />
           </Form.Item>
+          <Form.Item name="violationId" label="违法行为（C03）">
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: "label" }}
+              style={{ width: 300 }}
+              placeholder="从违法行为库选择"
+              options={violations.map((x) => ({ value: x.id, label: `${x.code} ${x.name}` }))}
+              onChange={(id?: string) => {
+                const x = violations.find((y) => y.id === id);
+                if (x) form.setFieldsValue({ violationName: x.name, powerItemId: x.powerItemId });
+              }}
+            />
+          </Form.Item>
           <Form.Item
             name="violationName"
-            label="违法行为"
+            label="违法行为名称"
             rules={[{ required: true, min: 2, message: "请填写违法行为" }]}
           >
             <Input maxLength={300} style={{ width: 360 }} />

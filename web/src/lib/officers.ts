@@ -125,6 +125,10 @@ export interface PlanSummary {
   sessionCount: number;
   totalHours: number;
   examCount: number;
+  /** Changes make new versions; a withdrawn (撤销) record stays, marked, and no longer counts. */
+  version: number;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
 }
 
 export interface PlanDetail extends PlanSummary {
@@ -137,6 +141,10 @@ export interface PlanDetail extends PlanSummary {
     hours: number;
     field: string;
     trainerName: string | null;
+    trainerId: string | null;
+    version: number;
+    withdrawnAt: string | null;
+    withdrawnReason: string | null;
     attendees: { officerId: string; displayName: string; hours: number }[];
   }[];
   exams: {
@@ -144,6 +152,9 @@ export interface PlanDetail extends PlanSummary {
     title: string;
     heldOn: string;
     passMark: number;
+    version: number;
+    withdrawnAt: string | null;
+    withdrawnReason: string | null;
     results: { officerId: string; displayName: string; score: number | null; passed: boolean }[];
     candidates: number;
     sat: number;

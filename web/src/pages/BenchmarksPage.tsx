@@ -24,6 +24,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { AgencySelect } from "../components/AgencySelect";
 import { BenchmarkFormModal } from "../components/BenchmarkFormModal";
+import { CombinedAssessment } from "../components/CombinedAssessment";
 import { ImportExcelButton } from "../components/ImportExcelButton";
 import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
@@ -67,6 +68,8 @@ interface Benchmark {
   powerItemId: string | null;
   powerItemCode: string | null;
   powerItemName: string | null;
+  violationId: string | null;
+  violationCode: string | null;
   quantityName: string | null;
   quantityUnit: string | null;
   tiers: Tier[];
@@ -124,6 +127,7 @@ const Calculator = ({ b }: { b: Benchmark }) => {
             correctedInTime: (v.flags ?? []).includes("correctedInTime"),
             mentalIncapacity: (v.flags ?? []).includes("mentalIncapacity"),
             noFault: (v.flags ?? []).includes("noFault"),
+            alreadyFined: (v.flags ?? []).includes("alreadyFined"),
             ...(v.age !== undefined && v.age !== null ? { age: v.age } : {}),
           },
         }),
@@ -174,6 +178,7 @@ const Calculator = ({ b }: { b: Benchmark }) => {
               { value: "correctedInTime", label: "及时改正" },
               { value: "noFault", label: "有证据证明没有主观过错" },
               { value: "mentalIncapacity", label: "不能辨认或者控制自己行为" },
+              { value: "alreadyFined", label: "同一违法行为已被罚款（P13）" },
             ]}
           />
         </Form.Item>
@@ -437,6 +442,7 @@ export default function BenchmarksPage() {
               </>
             ),
           },
+          { key: "combined", label: "合并裁量（P13）", children: <CombinedAssessment /> },
           { key: "review", label: "待复核（法律变更）", children: <ReviewFlagsTable kind="benchmark" /> },
         ]}
       />
@@ -461,7 +467,8 @@ export default function BenchmarksPage() {
         {detail && (
           <>
             <Descriptions column={2} size="small" bordered>
-              <Descriptions.Item label="权责事项" span={2}>
+              <Descriptions.Item label="违法行为编码">{detail.violationCode ?? "—"}</Descriptions.Item>
+              <Descriptions.Item label="权责事项">
                 {detail.powerItemCode ? `${detail.powerItemCode} ${detail.powerItemName}` : "—"}
               </Descriptions.Item>
               <Descriptions.Item label="违反条款" span={2}>

@@ -21,6 +21,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { AgencySelect } from "../components/AgencySelect";
+import { CertificateApplicationsCard } from "../components/CertificateApplicationsCard";
 import { FullPageSpin } from "../components/FullPageSpin";
 import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
@@ -199,6 +200,8 @@ export default function OfficerDetailPage() {
           ]}
         />
       </Card>
+
+      <CertificateApplicationsCard officer={officer} onChanged={load} />
 
       <Space align="start" style={{ width: "100%" }} wrap>
         <Card title="轮岗记录" style={{ minWidth: 420 }}>

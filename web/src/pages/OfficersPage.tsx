@@ -18,6 +18,7 @@ import type { Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { AgencySelect } from "../components/AgencySelect";
+import { ImportExcelButton } from "../components/ImportExcelButton";
 import { OfficerKpiPanel } from "../components/OfficerKpiPanel";
 import { useAgency } from "../lib/agency";
 import { api, buildUrl } from "../lib/api";
@@ -105,6 +106,13 @@ export default function OfficersPage() {
             <Button icon={<DownloadOutlined />} href={exportUrl}>
               导出 Excel
             </Button>
+            {can("officer.manage") && (
+              <ImportExcelButton
+                path="/officers/import"
+                agencyId={agencyId ?? agency.currentId ?? null}
+                onDone={list.reload}
+              />
+            )}
             {can("officer.manage") && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 建立档案

@@ -24,6 +24,7 @@ import { useCallback, useEffect, useState } from "react";
 import { AgencySelect } from "../components/AgencySelect";
 import { ArticlePicker } from "../components/ArticlePicker";
 import { ImportExcelButton } from "../components/ImportExcelButton";
+import { ViolationsTab } from "../components/ViolationsTab";
 import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
@@ -68,7 +69,7 @@ const kindOptions = options(powerKindLabels);
 const statusOptions = options(powerStatusLabels);
 const fieldOptions = powerFieldOptions.map((f) => ({ value: f, label: f }));
 
-export const ReviewFlagsTable = ({ kind }: { kind?: "power_item" | "benchmark" }) => {
+export const ReviewFlagsTable = ({ kind }: { kind?: "power_item" | "benchmark" | "violation" }) => {
   const { can } = useAuth();
   const { message } = App.useApp();
   const showError = useApiError();
@@ -89,6 +90,8 @@ export const ReviewFlagsTable = ({ kind }: { kind?: "power_item" | "benchmark" }
         <Space>
           {f.targetKind === "benchmark" ? (
             <Tag color="purple">裁量基准</Tag>
+          ) : f.targetKind === "violation" ? (
+            <Tag color="magenta">违法行为</Tag>
           ) : (
             <Tag color="blue">权责事项</Tag>
           )}
@@ -417,6 +420,7 @@ export default function PowersPage() {
               </>
             ),
           },
+          { key: "violations", label: "违法行为", children: <ViolationsTab /> },
           { key: "review", label: "待复核（法律变更）", children: <ReviewFlagsTable /> },
         ]}
       />

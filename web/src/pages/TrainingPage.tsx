@@ -82,7 +82,12 @@ const Plans = () => {
           {
             title: "计划",
             dataIndex: "title",
-            render: (v: string, p) => <Link to={`/training/plans/${p.id}`}>{v}</Link>,
+            render: (v: string, p) => (
+              <Space size={4}>
+                <Link to={`/training/plans/${p.id}`}>{v}</Link>
+                {p.withdrawnAt ? <Tag color="red">已撤销</Tag> : null}
+              </Space>
+            ),
           },
           { title: "机构", dataIndex: "agencyName" },
           { title: "课程", dataIndex: "sessionCount", width: 80 },

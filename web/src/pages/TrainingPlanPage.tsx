@@ -19,6 +19,7 @@ import type { Dayjs } from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { FullPageSpin } from "../components/FullPageSpin";
+import { type TrainingChange, TrainingChangeDialog } from "../components/TrainingChangeDialog";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
@@ -44,12 +45,17 @@ export default function TrainingPlanPage() {
   const showError = useApiError();
   const [plan, setPlan] = useState<PlanDetail | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [change, setChange] = useState<TrainingChange | null>(null);
   const load = useCallback(() => {
     api.get<PlanDetail>(`/training/plans/${id}`).then(setPlan).catch(showError);
   }, [id, showError]);
   useEffect(load, [load]);
   if (!plan) return <FullPageSpin />;
-  const manage = can("training.manage");
+  const live = !plan.withdrawnAt;
+  // training.manage is held where the plan is (its bureau); other readers only read.
+  const manage = can("training.manage", plan.agencyId) && live;
+  const withdrawn = (w: { withdrawnAt: string | null; withdrawnReason: string | null }) =>
+    w.withdrawnAt ? <Tag color="red">已撤销：{w.withdrawnReason}</Tag> : null;
 
   return (
     <Space orientation="vertical" style={{ width: "100%" }} size={16}>
@@ -57,7 +63,29 @@ export default function TrainingPlanPage() {
         title={
           <Space>
             <Link to="/training">教育培训</Link>/<span>{plan.title}</span>
+            {withdrawn(plan)}
           </Space>
+        }
+        extra={
+          manage && (
+            <Space>
+              <Button onClick={() => setChange({ kind: "editPlan" })}>修改计划</Button>
+              <Button
+                danger
+                onClick={() =>
+                  setChange({
+                    kind: "withdraw",
+                    target: "plan",
+                    id: plan.id,
+                    version: plan.version,
+                    title: plan.title,
+                  })
+                }
+              >
+                撤销计划
+              </Button>
+            </Space>
+          )
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 4 }}>
@@ -85,7 +113,16 @@ export default function TrainingPlanPage() {
           dataSource={plan.sessions}
           columns={[
             { title: "日期", dataIndex: "heldOn", width: 110 },
-            { title: "课程", dataIndex: "title" },
+            {
+              title: "课程",
+              dataIndex: "title",
+              render: (v: string, s) => (
+                <Space size={4} wrap>
+                  {v}
+                  {withdrawn(s)}
+                </Space>
+              ),
+            },
             {
               title: "类别",
               dataIndex: "kind",
@@ -105,14 +142,48 @@ export default function TrainingPlanPage() {
                       {a.displayName} {a.hours}h
                     </Tag>
                   ))}
-                  {manage && (
-                    <Button
-                      size="small"
-                      type="link"
-                      onClick={() => setDialog({ kind: "attendance", sessionId: s.id, title: s.title })}
-                    >
-                      登记出勤
-                    </Button>
+                  {manage && !s.withdrawnAt && (
+                    <>
+                      <Button
+                        size="small"
+                        type="link"
+                        onClick={() => setDialog({ kind: "attendance", sessionId: s.id, title: s.title })}
+                      >
+                        登记出勤
+                      </Button>
+                      {s.attendees.length > 0 && (
+                        <Button
+                          size="small"
+                          type="link"
+                          onClick={() => setChange({ kind: "correctAttendance", session: s })}
+                        >
+                          更正出勤
+                        </Button>
+                      )}
+                      <Button
+                        size="small"
+                        type="link"
+                        onClick={() => setChange({ kind: "editSession", session: s })}
+                      >
+                        修改
+                      </Button>
+                      <Button
+                        size="small"
+                        type="link"
+                        danger
+                        onClick={() =>
+                          setChange({
+                            kind: "withdraw",
+                            target: "session",
+                            id: s.id,
+                            version: s.version,
+                            title: s.title,
+                          })
+                        }
+                      >
+                        撤销
+                      </Button>
+                    </>
                   )}
                 </Space>
               ),
@@ -136,19 +207,49 @@ export default function TrainingPlanPage() {
             type="inner"
             size="small"
             style={{ marginBottom: 12 }}
-            title={`${e.heldOn} ${e.title}（合格分 ${e.passMark}）`}
+            title={
+              <Space size={4}>
+                {`${e.heldOn} ${e.title}（合格分 ${e.passMark}）`}
+                {withdrawn(e)}
+              </Space>
+            }
             extra={
               <Space>
                 <span>
                   参考率 {fmtPercent(e.participationPercent)} · 合格率 {fmtPercent(e.passPercent)}
                 </span>
-                {manage && (
-                  <Button
-                    size="small"
-                    onClick={() => setDialog({ kind: "results", examId: e.id, title: e.title })}
-                  >
-                    登记成绩
-                  </Button>
+                {manage && !e.withdrawnAt && (
+                  <>
+                    <Button
+                      size="small"
+                      onClick={() => setDialog({ kind: "results", examId: e.id, title: e.title })}
+                    >
+                      登记成绩
+                    </Button>
+                    {e.results.length > 0 && (
+                      <Button size="small" onClick={() => setChange({ kind: "correctResult", exam: e })}>
+                        更正成绩
+                      </Button>
+                    )}
+                    <Button size="small" onClick={() => setChange({ kind: "editExam", exam: e })}>
+                      修改
+                    </Button>
+                    <Button
+                      size="small"
+                      danger
+                      onClick={() =>
+                        setChange({
+                          kind: "withdraw",
+                          target: "exam",
+                          id: e.id,
+                          version: e.version,
+                          title: e.title,
+                        })
+                      }
+                    >
+                      撤销
+                    </Button>
+                  </>
                 )}
               </Space>
             }
@@ -163,6 +264,17 @@ export default function TrainingPlanPage() {
           </Card>
         ))}
       </Card>
+      {change && (
+        <TrainingChangeDialog
+          plan={plan}
+          change={change}
+          onClose={() => setChange(null)}
+          onDone={(p) => {
+            setChange(null);
+            setPlan(p);
+          }}
+        />
+      )}
       {dialog && (
         <PlanDialog
           plan={plan}
