@@ -1,0 +1,162 @@
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { api } from "../../lib/api";
+import { useApiError } from "../../lib/feedback";
+import { powerFieldOptions } from "../../lib/powers";
+import type { InspectionItem, Paged } from "../../lib/publicSite";
+
+type Fields = Pick<InspectionItem, "name" | "field" | "subject" | "method" | "frequency" | "basis">;
+
+/**
+ * The random-inspection item list of an agency, edited by power.manage staff (C13): every change or
+ * removal is a new version on the server (append-only); the public site shows the newest.
+ */
+export function InspectionItemsEditor({ agencyId }: { agencyId: string }) {
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const [data, setData] = useState<Paged<InspectionItem>>();
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<InspectionItem | "new">();
+  const [form] = Form.useForm<Fields>();
+
+  const load = useCallback(async () => {
+    try {
+      setData(
+        await api.get<Paged<InspectionItem>>("/public/inspection-items", { agencyId, page, pageSize: 10 }),
+      );
+    } catch (e) {
+      showError(e);
+    }
+  }, [agencyId, page, showError]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = async (v: Fields) => {
+    try {
+      await api.post("/inspection-items", {
+        agencyId,
+        ...(editing && editing !== "new" ? { itemId: editing.itemId } : {}),
+        ...v,
+      });
+      message.success("已保存，公示网站已更新");
+      setEditing(undefined);
+      await load();
+    } catch (e) {
+      showError(e);
+    }
+  };
+  const remove = async (i: InspectionItem) => {
+    try {
+      const { itemId, name, field, subject, method, frequency, basis } = i;
+      await api.post("/inspection-items", {
+        agencyId,
+        itemId,
+        name,
+        field,
+        subject,
+        method,
+        frequency,
+        basis,
+        removed: true,
+      });
+      message.success("已移除");
+      await load();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  return (
+    <Card
+      title="随机抽查事项清单"
+      extra={
+        <Button
+          onClick={() => {
+            form.resetFields();
+            setEditing("new");
+          }}
+        >
+          新增事项
+        </Button>
+      }
+    >
+      <Table
+        rowKey="itemId"
+        size="small"
+        loading={!data}
+        dataSource={data?.items ?? []}
+        scroll={{ x: true }}
+        pagination={{
+          current: page,
+          pageSize: 10,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        columns={[
+          { title: "事项", dataIndex: "name" },
+          { title: "领域", dataIndex: "field" },
+          { title: "检查对象", dataIndex: "subject" },
+          { title: "方式", dataIndex: "method" },
+          { title: "比例与频次", dataIndex: "frequency" },
+          { title: "版本", dataIndex: "version" },
+          {
+            title: "操作",
+            render: (_, i) => (
+              <Space>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    form.setFieldsValue(i);
+                    setEditing(i);
+                  }}
+                >
+                  修改
+                </Button>
+                <Popconfirm title="从清单中移除该事项？（历史版本保留）" onConfirm={() => void remove(i)}>
+                  <Button size="small" danger>
+                    移除
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!editing}
+        title={editing === "new" ? "新增抽查事项" : "修改抽查事项"}
+        okText="保存"
+        onOk={() => form.submit()}
+        onCancel={() => setEditing(undefined)}
+        forceRender
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+          <Form.Item name="name" label="事项名称" rules={[{ required: true, whitespace: true, max: 200 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="field" label="执法领域" rules={[{ required: true }]}>
+            <Select options={powerFieldOptions.map((f) => ({ value: f, label: f }))} />
+          </Form.Item>
+          <Form.Item name="subject" label="检查对象" rules={[{ required: true, whitespace: true, max: 500 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="method" label="检查方式" rules={[{ required: true, whitespace: true, max: 200 }]}>
+            <Input placeholder="例如：现场检查、书面检查" />
+          </Form.Item>
+          <Form.Item
+            name="frequency"
+            label="抽查比例与频次"
+            rules={[{ required: true, whitespace: true, max: 200 }]}
+          >
+            <Input placeholder="例如：每年抽查比例不低于 5%" />
+          </Form.Item>
+          <Form.Item name="basis" label="检查依据" rules={[{ required: true, whitespace: true, max: 2000 }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
