@@ -1,10 +1,16 @@
 import type { AppContext } from "../context.ts";
 import { AppError } from "../core/errors.ts";
+import { findAgency } from "../modules/agencies/find-agency.ts";
 import { applyTransition } from "../modules/cases/apply-transition.ts";
+import { changeProcedureList } from "../modules/cases/change-procedure-list.ts";
 import { createCase } from "../modules/cases/create-case.ts";
+import { getCase } from "../modules/cases/get-case.ts";
 import { principalForUser } from "../modules/identity/load-principal.ts";
 import type { Principal } from "../modules/identity/principal.ts";
+import { managingBureau } from "../modules/officers/find-officer.ts";
 import { addDays, dateOf } from "../modules/officers/officer.ts";
+import { powerItemByCode } from "../modules/powers/find-power-item.ts";
+import { publishDecision } from "../modules/publicity/publish-decision.ts";
 
 /**
  * Sample cases for 西山县城关中队, taken through the real use cases with dates before the seeding
@@ -84,13 +90,22 @@ export async function seedDemoCases(
     ["close", -118, { report: "罚款已缴纳，案件执行完毕" }, leader],
     ["archive", -117, {}, leader],
   ]);
+  // G3: the decision is published on the public site (masked by the server, G6).
+  const legal = (await principalForUser(ctx.db, userIds.get("xs.legal")!))!;
+  if ((await getCase(ctx, legal, closed.id)).state === "archived")
+    await publishDecision(ctx, legal, closed.id);
 
   const ticket = await createCase(ctx, officer, {
     ...base,
     procedure: "simple",
     summary: "在城关镇府前街随地丢弃烟头、纸屑",
     place: { address: "西山县城关镇府前街 9 号" },
-    party: { type: "individual", name: "周海涛", idNumber: "330723199107083315" },
+    party: {
+      type: "individual",
+      name: "周海涛",
+      idNumber: "330723199107083315",
+      address: "西山县城关镇府前街 12 号",
+    },
     actOn: day(-40),
     discoveredOn: day(-40),
   });
@@ -129,6 +144,8 @@ export async function seedDemoCases(
     ["record_inspection", -19, { record: "现场检查：围挡外堆放砂石约 6 立方米，高出围挡约 0.5 米" }],
   ]);
 
+  await seedThreeStepCases(ctx, userIds, agencyId, { officer, day, steps, base });
+
   await createCase(ctx, officer, {
     ...base,
     summary: "群众反映城关镇人民路夜市摊位占道、油烟扰民，待核查立案",
@@ -137,4 +154,73 @@ export async function seedDemoCases(
     actOn: day(-5),
     discoveredOn: day(-3),
   });
+}
+
+/**
+ * The county bureau's three-step list (C08) and first-violation list (P11), set by its legal
+ * reviewer, and two three-step cases: one corrected in time and closed, one waiting for re-inspection.
+ */
+async function seedThreeStepCases(
+  ctx: AppContext,
+  userIds: Map<string, string>,
+  agencyId: string,
+  h: {
+    officer: Principal;
+    day: (n: number) => string;
+    steps: (caseId: string, list: [string, number, Record<string, unknown>, Principal?][]) => Promise<void>;
+    base: { agencyId: string; field: string; officerIds: string[] };
+  },
+): Promise<void> {
+  const squad = await findAgency(ctx.db, agencyId);
+  const bureau = await managingBureau(ctx.db, squad);
+  const legal = (await principalForUser(ctx.db, userIds.get("xs.legal")!))!;
+  const item = async (code: string) => (await powerItemByCode(ctx.db, bureau.path, code))!;
+  const littering = await item("CG-CF-001");
+  const list = async (l: "three_step" | "first_violation", powerItemId: string, reason: string) =>
+    changeProcedureList(ctx, legal, bureau.id, { list: l, powerItemId, action: "add", reason });
+  await list("three_step", littering, "违法情节轻微、可以当场纠正，经局务会研究列入三步式执法清单");
+  await list("three_step", await item("CG-CF-004"), "临街工地未设置遮挡，可责令限期改正");
+  await list("first_violation", littering, "依据本省首违不罚事项清单");
+
+  const corrected = await createCase(ctx, h.officer, {
+    ...h.base,
+    procedure: "three_step",
+    summary: "城关镇新华路一店铺门前乱扔纸箱、包装废弃物",
+    place: { address: "西山县城关镇新华路 31 号门前" },
+    party: {
+      type: "individual",
+      name: "郑晓东",
+      idNumber: "330723199204157712",
+      address: "西山县城关镇新华路 31 号",
+    },
+    powerItemIds: [littering],
+    actOn: h.day(-12),
+    discoveredOn: h.day(-12),
+  });
+  await h.steps(corrected.id, [
+    ["educate", -12, { record: "向当事人宣讲《城市市容和环境卫生管理条例》，当事人表示认识到错误" }],
+    ["order_correction", -12, { requirement: "当日清理门前废弃物，今后做到门前三包", dueOn: h.day(-10) }],
+    ["reinspect_corrected", -10, { record: "复查：门前已清理干净，当事人已按期改正" }],
+  ]);
+
+  const waiting = await createCase(ctx, h.officer, {
+    ...h.base,
+    procedure: "three_step",
+    summary: "城关镇文化路临街工地未设置围挡遮挡，影响市容",
+    place: { address: "西山县城关镇文化路 8 号工地" },
+    party: {
+      type: "organisation",
+      name: "西山县城建开发有限公司",
+      creditCode: "91330723MA2C8P6Q1Y",
+      legalRepresentative: "钱志远",
+      address: "西山县城关镇文化路 2 号",
+    },
+    powerItemIds: [await item("CG-CF-004")],
+    actOn: h.day(-4),
+    discoveredOn: h.day(-4),
+  });
+  await h.steps(waiting.id, [
+    ["educate", -3, { record: "向项目负责人说明临街工地应当设置护栏或者遮挡" }],
+    ["order_correction", -3, { requirement: "七日内设置符合要求的围挡", dueOn: h.day(4) }],
+  ]);
 }

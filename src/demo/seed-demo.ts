@@ -10,8 +10,10 @@ import { principalForUser } from "../modules/identity/load-principal.ts";
 import { generatePassword } from "../modules/identity/password.ts";
 import { seedDemoCases } from "./demo-cases.ts";
 import { demoAgencies, demoUsers } from "./demo-city.ts";
+import { seedDemoComplaints } from "./demo-complaints.ts";
 import { seedDemoLaws } from "./demo-laws.ts";
 import { seedDemoOfficers } from "./demo-officers.ts";
+import { seedDemoReviews } from "./demo-reviews.ts";
 
 export type DemoLogin = { username: string; displayName: string; password: string; roles: string };
 
@@ -91,6 +93,10 @@ export async function seedDemo(
   await seedDemoLaws(ctx, actor, ids.get("city")!);
   // Sample cases (C06, C07) in 西山县城关中队.
   await seedDemoCases(ctx, userIds, ids.get("xishan-1")!);
+  // Sample complaints and other lead sources (issue 8) in 东湖区.
+  await seedDemoComplaints(ctx, userIds, ids);
+  // The county bureaus' lists of major decisions (L1: legal review, collective discussion).
+  await seedDemoReviews(ctx, userIds, ids);
   return logins;
 }
 

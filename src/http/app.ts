@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -20,6 +21,8 @@ import { agencyRoutes } from "../modules/agencies/routes.ts";
 import { benchmarkRoutes } from "../modules/benchmarks/routes.ts";
 import { calendarRoutes } from "../modules/calendar/routes.ts";
 import { caseRoutes } from "../modules/cases/routes.ts";
+import { complaintRoutes } from "../modules/complaints/routes.ts";
+import { documentRoutes } from "../modules/documents/routes.ts";
 import { evidenceRoutes } from "../modules/evidence/routes.ts";
 import { identityRoutes } from "../modules/identity/routes.ts";
 import { lawRoutes } from "../modules/laws/routes.ts";
@@ -27,8 +30,12 @@ import type { Integrator } from "../modules/ledger/integrator.ts";
 import { ledgerRoutes } from "../modules/ledger/routes.ts";
 import { officerRoutes } from "../modules/officers/routes.ts";
 import { powerRoutes } from "../modules/powers/routes.ts";
+import { publicInfoRoutes } from "../modules/publicity/info-routes.ts";
+import { publicityRoutes } from "../modules/publicity/routes.ts";
+import { reviewRoutes } from "../modules/reviews/routes.ts";
 import { settingsRoutes } from "../modules/settings/routes.ts";
 import { trainingRoutes } from "../modules/training/routes.ts";
+import { violationRoutes } from "../modules/violations/routes.ts";
 import { authPlugin } from "./auth.ts";
 import { installErrorHandler, sendError } from "./error-handler.ts";
 import { healthRoutes } from "./health-routes.ts";
@@ -85,6 +92,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
   await app.register(fastifyCookie);
+  // Per-route limits only (the public complaint routes set theirs); over the limit: 429 RATE_LIMITED.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError("RATE_LIMITED"),
+  });
   await app.register(authPlugin, { ctx });
 
   app.get("/openapi.json", { config: { auth: "public" }, schema: { hide: true } }, async () => app.swagger());
@@ -103,7 +115,13 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(evidenceRoutes, { ctx });
       await api.register(officerRoutes, { ctx });
       await api.register(trainingRoutes, { ctx });
+      await api.register(violationRoutes, { ctx });
       await api.register(caseRoutes, { ctx });
+      await api.register(reviewRoutes, { ctx });
+      await api.register(complaintRoutes, { ctx });
+      await api.register(documentRoutes, { ctx });
+      await api.register(publicityRoutes, { ctx });
+      await api.register(publicInfoRoutes, { ctx });
     },
     { prefix: "/api/v1" },
   );

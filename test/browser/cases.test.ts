@@ -73,19 +73,24 @@ describe("案件办理 in chromium (C06)", () => {
     const p = page!;
     try {
       await login(p, "dh.hb.01");
+      // The 登记线索 wizard: 程序与领域 → 当事人 → 违法行为 → 办案人员 → 确认.
       await p.getByRole("button", { name: "登记线索" }).click();
       await p.getByLabel("执法领域").click();
       await p.locator(".ant-select-item-option", { hasText: "市容环境卫生" }).click();
+      await p.getByRole("button", { name: "下一步" }).click();
+      await p.getByLabel("当事人名称").fill("赵某");
+      await p.getByRole("button", { name: "下一步" }).click();
       await p.getByLabel("案由 / 线索内容").fill("浏览器测试：占道经营");
       await p.getByLabel("违法地点").fill("湖滨路 18 号");
-      await p.getByLabel("当事人名称").fill("赵某");
       await pickDate(p, "违法行为发生日期", fixedDay.act);
       await pickDate(p, "发现日期", fixedDay.discovered);
+      await p.getByRole("button", { name: "下一步" }).click();
       await p.getByLabel(/办案人员/).click();
       await p.locator(".ant-select-item-option", { hasText: "张伟" }).click();
       await p.locator(".ant-select-item-option", { hasText: "张中队" }).click();
       await p.keyboard.press("Escape");
-      await p.locator(".ant-modal-footer .ant-btn-primary").last().click();
+      await p.getByRole("button", { name: "下一步" }).click();
+      await p.getByRole("button", { name: "确认登记" }).click();
       await p.getByText("（未立案的线索）").waitFor();
       const caseUrl = p.url();
       assert.match(caseUrl, /\/cases\/[0-9a-f-]{36}$/);

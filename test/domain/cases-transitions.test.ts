@@ -1,20 +1,19 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { caseRolesOf } from "../../src/modules/cases/case-roles.ts";
+import { generalEvents, generalProcedure, openStates } from "../../src/modules/cases/general-procedure.ts";
+import { simpleProcedure } from "../../src/modules/cases/simple-procedure.ts";
+import { threeStepProcedure } from "../../src/modules/cases/three-step-procedure.ts";
 import {
   availableTransitions,
   type CaseRole,
   caseRoles,
   caseStateCodes,
   findTransition,
-  generalEvents,
-  generalProcedure,
-  openStates,
-} from "../../src/modules/cases/general-procedure.ts";
-import { simpleProcedure } from "../../src/modules/cases/simple-procedure.ts";
+} from "../../src/modules/cases/transition.ts";
 import { principal } from "../support/fixtures.ts";
 
-const tables = { general: generalProcedure, simple: simpleProcedure };
+const tables = { general: generalProcedure, simple: simpleProcedure, three_step: threeStepProcedure };
 
 describe("case procedures as transition tables (C06, C07)", () => {
   for (const [name, table] of Object.entries(tables))
@@ -55,7 +54,10 @@ describe("case procedures as transition tables (C06, C07)", () => {
     assert.equal(new Set(keys).size, keys.length);
     for (const s of ["declined", "archived", "cancelled"] as const)
       assert.equal(generalProcedure.filter((t) => t.from === s).length, 0, s);
-    for (const s of caseStateCodes.filter((x) => !["declined", "archived", "cancelled"].includes(x)))
+    const threeStepOnly = ["educated", "ordered"];
+    for (const s of caseStateCodes.filter(
+      (x) => !["declined", "archived", "cancelled", ...threeStepOnly].includes(x),
+    ))
       assert.ok(
         generalProcedure.some((t) => t.from === s),
         s,
@@ -71,14 +73,14 @@ describe("case procedures as transition tables (C06, C07)", () => {
       assert.equal(findTransition(generalProcedure, s, "cancel", ["agency_leader"]).ok, false, s);
   });
 
-  test("rule IDs on the steps: C5 on filing, C2 on investigation steps, P4/P5/P3/P13/P10 on the decision, P6/P7 on the hearing", () => {
+  test("rule IDs on the steps: C5 on filing, C2 on investigation steps, P4/P5/P3/P13/P10/P9/P11/X1 on the decision, P6/P7 on the hearing", () => {
     const rules = (from: string, event: string) =>
       generalProcedure.find((t) => t.from === from && t.event === event)!.guards.map((g) => g.ruleId);
     assert.deepEqual(rules("lead", "file"), ["C5"]);
     for (const e of ["start_investigation", "record_inspection", "record_interview", "finish_investigation"])
       assert.ok(rules(e === "start_investigation" ? "filed" : "investigating", e).includes("C2"), e);
     for (const from of ["investigated", "stated", "heard"])
-      assert.deepEqual(rules(from, "decide"), ["P4", "P5", "P3", "P13", "P10"]);
+      assert.deepEqual(rules(from, "decide"), ["P4", "P5", "P3", "P13", "P10", "P9", "P11", "X1"]);
     assert.deepEqual(rules("noticed", "request_hearing"), ["P6", "P7"]);
     assert.deepEqual(rules("hearing_requested", "notify_hearing"), ["P7", "P7"]);
     assert.ok(rules("investigating", "record_inspection").includes("L5"));
@@ -88,7 +90,7 @@ describe("case procedures as transition tables (C06, C07)", () => {
     const decide = simpleProcedure.find((t) => t.from === "lead" && t.event === "decide")!;
     assert.deepEqual(
       decide.guards.map((g) => g.ruleId),
-      ["P1", "C2", "P13"],
+      ["P1", "C2", "P13", "X1"],
     );
     assert.ok(decide.assignsNumber);
     for (const e of ["file", "notify", "request_hearing"])
@@ -98,6 +100,43 @@ describe("case procedures as transition tables (C06, C07)", () => {
         e,
       );
     assert.ok(findTransition(simpleProcedure, "decided", "serve", ["officer"]).ok);
+  });
+
+  test("three-step enforcement (C08): educate → order correction → re-inspect; corrected closes, not corrected goes to the general procedure", () => {
+    const row = (from: string, event: string) =>
+      threeStepProcedure.find((t) => t.from === from && t.event === event)!;
+    assert.deepEqual(
+      row("lead", "educate").guards.map((g) => g.ruleId),
+      ["C08", "C2"],
+    );
+    assert.deepEqual(row("educated", "order_correction").opens, ["correction"]);
+    assert.equal(row("ordered", "reinspect_corrected").to, "closed");
+    const notCorrected = row("ordered", "reinspect_not_corrected");
+    assert.equal(notCorrected.to, "lead");
+    assert.equal(notCorrected.switchesTo, "general");
+    assert.ok(notCorrected.guards.some((g) => g.check === "correctionPeriodOver"));
+    // The general procedure picks the case up where the three-step table leaves it.
+    assert.ok(findTransition(generalProcedure, "lead", "file", ["squad_leader"]).ok);
+    for (const e of ["file", "decide", "notify"])
+      assert.equal(
+        threeStepProcedure.some((t) => t.event === e),
+        false,
+        e,
+      );
+  });
+
+  test("service and execution (X3–X7, K5, K7, P15) are shared rows with their rule IDs", () => {
+    const rules = (from: string, event: string) =>
+      generalProcedure.find((t) => t.from === from && t.event === event)!.guards.map((g) => g.ruleId);
+    assert.deepEqual(rules("decided", "serve"), ["L5", "X3"]);
+    assert.deepEqual(rules("decided", "transfer_out"), ["P15"]);
+    assert.deepEqual(rules("served", "approve_instalments"), ["X6", "X6"]);
+    assert.deepEqual(rules("served", "remind"), ["K5"]);
+    assert.deepEqual(rules("served", "apply_court_enforcement"), ["K7"]);
+    assert.deepEqual(rules("served", "record_execution"), ["X5"]);
+    assert.deepEqual(rules("executed", "dispose_items"), ["X7"]);
+    assert.ok(findTransition(simpleProcedure, "served", "remind", ["officer"]).ok);
+    assert.equal(findTransition(simpleProcedure, "decided", "transfer_out", ["officer"]).ok, false);
   });
 
   test("the case roles of an actor: own agency (leaders also from the bureau); officer only when assigned", () => {

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { Readable } from "node:stream";
 import { after, before, describe, test } from "node:test";
 import { asc, eq } from "drizzle-orm";
 import { ledgerEntries } from "../../src/modules/ledger/schema.ts";
-import { addDays, dateOf } from "../../src/modules/officers/officer.ts";
+import { caseClient } from "../support/cases.ts";
 import {
   assertError,
   businessRowCounts,
@@ -12,41 +11,11 @@ import {
   testApp,
   testEngine,
 } from "../support/index.ts";
-
-type Detail = {
-  id: string;
-  number: string | null;
-  state: string;
-  version: number;
-  events: { event: string; seq: number; onDate: string }[];
-  deadlines: { kind: string; status: string; dueOn: string; light: string | null }[];
-  actions: { event: string }[];
-};
-
-const boundary = "----guifanCaseBoundary";
-function multipart(fields: Record<string, string>, file: { name: string; type: string; bytes: Buffer }) {
-  const parts = [
-    ...Object.entries(fields).map(([k, v]) =>
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-    ),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ];
-  return {
-    payload: Readable.from(parts),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { multipart } from "../support/multipart.ts";
 
 describe(`case handling over HTTP (${testEngine()})`, () => {
   let t: TestApp;
   const s: Record<string, Session> = {};
-  const today = () => dateOf(t.ctx.now());
-  const day = (n: number) => addDays(today(), n);
-
   before(async () => {
     t = await testApp();
     for (const u of [
@@ -60,66 +29,28 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
       "dh.xc.lead",
     ])
       s[u] = await t.login(u);
+    c0 = caseClient(t, s["dh.hb.01"]!, s["dh.hb.lead"]!);
   });
   after(async () => t?.close());
 
-  const lead = async (over: Record<string, unknown> = {}, as = s["dh.hb.01"]!) => {
-    const res = await t.call({
-      method: "POST",
-      url: "/api/v1/cases",
-      as,
-      payload: {
-        agencyId: t.agency["donghu-1"],
-        field: "市容环境卫生",
-        summary: "占道经营",
-        place: { address: "湖滨路 18 号门前", latitude: 29.1, longitude: 119.6 },
-        party: {
-          type: "individual",
-          name: "王某",
-          idNumber: "330702199001011234",
-          phone: "13900000000",
-          address: "湖滨路 1 号",
-        },
-        actOn: day(-90),
-        discoveredOn: day(-85),
-        officerIds: [t.user["dh.hb.01"], t.user["dh.hb.lead"]],
-        ...over,
-      },
-    });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json() as { id: string; version: number };
-  };
-  const get = async (id: string, as = s["dh.hb.lead"]!) => {
-    const res = await t.call({ url: `/api/v1/cases/${id}`, as });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json() as Detail;
-  };
-  const step = async (
+  let c0: ReturnType<typeof caseClient>;
+  const day = (n: number) => c0.day(n);
+  const lead = (over: Record<string, unknown> = {}, as = s["dh.hb.01"]!) => c0.lead(over, as);
+  const get = (id: string, as = s["dh.hb.lead"]!) => c0.get(id, as);
+  const step = (
     id: string,
     event: string,
     on: string,
     data: Record<string, unknown> = {},
     as = s["dh.hb.01"]!,
-  ) => {
-    const c = await get(id);
-    return t.call({
-      method: "POST",
-      url: `/api/v1/cases/${id}/events/${event}`,
-      as,
-      payload: { version: c.version, on, data },
-    });
-  };
-  const ok = async (
+  ) => c0.step(id, event, on, data, as);
+  const ok = (
     id: string,
     event: string,
     on: string,
     data: Record<string, unknown> = {},
     as = s["dh.hb.01"]!,
-  ) => {
-    const res = await step(id, event, on, data, as);
-    assert.equal(res.statusCode, 200, `${event}: ${res.body}`);
-    return res.json() as { state: string; version: number; number: string | null };
-  };
+  ) => c0.ok(id, event, on, data, as);
   const approver = () => s["dh.hb.lead"]!;
 
   test("a general case from lead to archive, with the rule refusals on the way (C5, C2, P4, P5, P6, P7, P3)", async () => {
@@ -238,6 +169,7 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
     assert.match(f2.number!, /〔\d{4}〕2号$/);
     // P13: the same party, act and field already got a fine: no second fine (a warning remains possible).
     await ok(c2.id, "start_investigation", day(-79));
+    await ok(c2.id, "record_inspection", day(-78), { record: "现场检查" });
     await ok(c2.id, "finish_investigation", day(-70), { report: "同一行为" });
     await ok(c2.id, "notify", day(-60), {
       penalty: { fineFen: 50_000, warning: true },
@@ -279,7 +211,13 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
       "DECISION_OVERDUE",
     );
     assertError(
-      await step(c.id, "decide", day(-20), { outcome: "no_penalty", reasons: "情节轻微" }, approver()),
+      await step(
+        c.id,
+        "decide",
+        day(-20),
+        { outcome: "no_penalty", reasons: "情节轻微", ground: "minor_corrected", education: "当场教育" },
+        approver(),
+      ),
       422,
       "DECISION_OVERDUE",
     );
@@ -287,15 +225,21 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
       c.id,
       "decide",
       day(-40),
-      { outcome: "no_penalty", reasons: "情节轻微并及时改正（P11）" },
+      {
+        outcome: "no_penalty",
+        reasons: "情节轻微并及时改正（P11）",
+        ground: "minor_corrected",
+        education: "已对当事人进行法治教育",
+      },
       approver(),
     );
   });
 
-  test("a case with a hearing: P6 right, P7 request and notice timing, presiding officer; P10 gate refuses the decision; cancellation", async () => {
+  test("a case with a hearing: P6 right, P7 request and notice timing, presiding officer; P10 gate refuses the decision until a passed legal review; cancellation", async () => {
     const c = await lead({ actOn: day(-95) });
     await ok(c.id, "file", day(-60), {}, approver());
     await ok(c.id, "start_investigation", day(-59));
+    await ok(c.id, "record_inspection", day(-58), { record: "现场检查：占道经营约 6 平方米" });
     await ok(c.id, "finish_investigation", day(-40), { report: "事实清楚" });
     await ok(c.id, "notify", day(-30), {
       penalty: { fineFen: 600_000 },
@@ -347,10 +291,53 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
       422,
       "LEGAL_REVIEW_REQUIRED",
     );
-    assertError(await step(c.id, "cancel", day(-5), { reason: "x" }), 403, "CASE_ROLE_REQUIRED");
-    const cancelled = await ok(c.id, "cancel", day(-5), { reason: "当事人已死亡" }, approver());
+    // P10: after a passed legal review (a legal reviewer of the bureau, not on the case team) the decision is made.
+    const proposal = {
+      outcome: "penalty",
+      penalty: { fineFen: 600_000 },
+      reasons: "占道经营，经听证，依法处罚",
+    };
+    const submitted = await t.call({
+      method: "POST",
+      url: "/api/v1/reviews",
+      as: approver(),
+      payload: {
+        caseId: c.id,
+        proposal,
+        materials: ["investigation_report", "proposal", "evidence", "legal_basis", "hearing_report"],
+        reviewerId: t.user["dh.legal"],
+      },
+    });
+    assert.equal(submitted.statusCode, 201, submitted.body);
+    const review = submitted.json() as { id: string; checks: { item: string; ok: boolean | null }[] };
+    assertError(await step(c.id, "decide", day(-5), proposal, approver()), 422, "LEGAL_REVIEW_PENDING");
+    const reviewer = await t.login("dh.legal");
+    const agreed = await t.call({
+      method: "POST",
+      url: `/api/v1/reviews/${review.id}/opinion`,
+      as: reviewer,
+      payload: {
+        opinion: "agree",
+        items: [...review.checks.map((k) => k.item), "facts", "law"].map((item) => ({
+          item,
+          ok: true,
+          comment: review.checks.find((k) => k.item === item)?.ok === false ? "经核实无碍" : "",
+        })),
+        comment: "同意",
+      },
+    });
+    assert.equal(agreed.statusCode, 200, agreed.body);
+    assert.equal((await ok(c.id, "decide", day(-5), proposal, approver())).state, "decided");
+    // Cancellation (销案) of an open case needs an approver and closes every deadline.
+    const other = await lead({
+      actOn: day(-95),
+      party: { type: "individual", name: "赵某", idNumber: "330702199202021234" },
+    });
+    await ok(other.id, "file", day(-60), {}, approver());
+    assertError(await step(other.id, "cancel", day(-5), { reason: "x" }), 403, "CASE_ROLE_REQUIRED");
+    const cancelled = await ok(other.id, "cancel", day(-5), { reason: "当事人已死亡" }, approver());
     assert.equal(cancelled.state, "cancelled");
-    assert.ok((await get(c.id)).deadlines.every((x) => x.status === "closed"));
+    assert.ok((await get(other.id)).deadlines.every((x) => x.status === "closed"));
   });
 
   test("C5: filing refused after the limitation period; a reasoned decision not to file", async () => {
@@ -424,7 +411,7 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
       procedure: "simple",
       actOn: day(-3),
       discoveredOn: day(-3),
-      party: { type: "individual", name: "钱某", idNumber: "330702198001011111" },
+      party: { type: "individual", name: "钱某", idNumber: "330702198001011111", address: "湖滨路 3 号" },
     });
     assert.deepEqual(
       (await get(c.id, s["dh.hb.01"])).actions.map((a) => a.event),
@@ -458,7 +445,7 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
     await ok(c.id, "file", day(-60), {}, approver());
     await ok(c.id, "start_investigation", day(-59));
     await ok(c.id, "preserve_evidence", day(-58), {
-      items: "三轮车一辆",
+      items: [{ name: "三轮车", quantity: 1, unit: "辆" }],
       approval: "张中队批准，审批表 1 号",
     });
     const preservation = (await get(c.id)).deadlines.find((x) => x.kind === "preservation")!;
@@ -478,7 +465,10 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
     );
     // Sealing/seizure: the default L5 list requires full audio-video recording.
     assertError(
-      await step(c.id, "seal_seize", day(-39), { items: "货架两个", approval: "审批表 2 号" }),
+      await step(c.id, "seal_seize", day(-39), {
+        items: [{ name: "货架", quantity: 2, unit: "个" }],
+        approval: "审批表 2 号",
+      }),
       422,
       "RECORDING_REQUIRED",
     );
@@ -492,7 +482,10 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
       ),
     });
     assert.equal(up.statusCode, 201, up.body);
-    await ok(c.id, "seal_seize", day(-39), { items: "货架两个", approval: "审批表 2 号" });
+    await ok(c.id, "seal_seize", day(-39), {
+      items: [{ name: "货架", quantity: 2, unit: "个" }],
+      approval: "审批表 2 号",
+    });
     const seizure = (await get(c.id)).deadlines.find((x) => x.kind === "seizure")!;
     assert.equal(seizure.status, "open");
     assert.ok(seizure.dueOn >= day(-9), `30 days: ${seizure.dueOn}`);

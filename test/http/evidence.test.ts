@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash, createPublicKey, verify } from "node:crypto";
 import fs from "node:fs";
-import { Readable } from "node:stream";
 import { after, before, describe, test } from "node:test";
 import { inflateRawSync } from "node:zlib";
 import { eq } from "drizzle-orm";
@@ -12,31 +11,7 @@ import { integrateAll } from "../../src/modules/ledger/integrate.ts";
 import { leafHash, verifyInclusion } from "../../src/modules/ledger/merkle.ts";
 import { ledgerEntries } from "../../src/modules/ledger/schema.ts";
 import { assertError, type Session, type TestApp, testApp, testEngine } from "../support/index.ts";
-
-const boundary = "----guifanTestBoundary7MA4YWxkTrZu0gW";
-
-/** A multipart body streamed from fields and file chunks (never one buffer for the file). */
-function multipart(
-  fields: Record<string, string>,
-  file: { name: string; type: string; chunks: () => Iterable<Buffer> } | undefined,
-) {
-  const gen = function* () {
-    for (const [k, v] of Object.entries(fields))
-      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-    if (file) {
-      yield Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      );
-      yield* file.chunks();
-      yield Buffer.from("\r\n");
-    }
-    yield Buffer.from(`--${boundary}--\r\n`);
-  };
-  return {
-    payload: Readable.from(gen()),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { multipart } from "../support/multipart.ts";
 
 /** Deterministic pseudo-random bytes in 64 KiB chunks, with their SHA-256. */
 function generated(size: number, seed: number) {

@@ -6,6 +6,7 @@ import { RequirePerm } from "./components/RequirePerm";
 import { AgencyProvider } from "./lib/agency";
 import { useAuth } from "./lib/auth";
 import LoginPage from "./pages/LoginPage";
+import { PublicLayout } from "./public/PublicLayout";
 
 const WorkbenchPage = lazy(() => import("./pages/WorkbenchPage"));
 const AgenciesPage = lazy(() => import("./pages/AgenciesPage"));
@@ -26,6 +27,33 @@ const PowersPage = lazy(() => import("./pages/PowersPage"));
 const BenchmarksPage = lazy(() => import("./pages/BenchmarksPage"));
 const CasesPage = lazy(() => import("./pages/CasesPage"));
 const CaseDetailPage = lazy(() => import("./pages/CaseDetailPage"));
+const CaseDeadlinesPage = lazy(() => import("./pages/CaseDeadlinesPage"));
+const ProcedureListsPage = lazy(() => import("./pages/ProcedureListsPage"));
+const TicketPage = lazy(() => import("./pages/TicketPage"));
+const ComplaintsPage = lazy(() => import("./pages/ComplaintsPage"));
+const ComplaintDetailPage = lazy(() => import("./pages/ComplaintDetailPage"));
+const ComplaintIntakePage = lazy(() => import("./pages/ComplaintIntakePage"));
+// The public site (no login): outside RequireAuth.
+const ComplaintFormPage = lazy(() => import("./public/ComplaintFormPage"));
+const ComplaintStatusPage = lazy(() => import("./public/ComplaintStatusPage"));
+// The public information site (C13).
+const PublicHomePage = lazy(() => import("./public/site/HomePage"));
+const PublicAgenciesPage = lazy(() => import("./public/site/AgenciesPage"));
+const PublicPowersPage = lazy(() => import("./public/site/PowersPage"));
+const PublicInspectionItemsPage = lazy(() => import("./public/site/InspectionItemsPage"));
+const PublicProceduresPage = lazy(() => import("./public/site/ProceduresPage"));
+const PublicBenchmarksPage = lazy(() => import("./public/site/BenchmarksPage"));
+const PublicRemediesPage = lazy(() => import("./public/site/RemediesPage"));
+const PublicDecisionsPage = lazy(() => import("./public/site/DecisionsPage"));
+const PublicDecisionPage = lazy(() => import("./public/site/DecisionPage"));
+const PublicStatisticsPage = lazy(() => import("./public/site/StatisticsPage"));
+const PublicationPage = lazy(() => import("./pages/PublicationPage"));
+const ReviewsPage = lazy(() => import("./pages/ReviewsPage"));
+const ReviewDetailPage = lazy(() => import("./pages/ReviewDetailPage"));
+const ReviewSubmitPage = lazy(() => import("./pages/ReviewSubmitPage"));
+const MeetingsPage = lazy(() => import("./pages/MeetingsPage"));
+const MeetingDetailPage = lazy(() => import("./pages/MeetingDetailPage"));
+const FilingsPage = lazy(() => import("./pages/FilingsPage"));
 
 /** Logged-in area: anything else goes to /login (and comes back afterwards). */
 const RequireAuth = ({ children }: { children: ReactNode }) => {
@@ -45,6 +73,20 @@ const guarded = (perm: string, page: ReactNode) => <RequirePerm perm={perm}>{pag
 export const AppRoutes = () => (
   <Routes>
     <Route path="/login" element={<LoginPage />} />
+    <Route path="/public" element={<PublicLayout />}>
+      <Route path="complaint" element={<ComplaintFormPage />} />
+      <Route path="complaint/status" element={<ComplaintStatusPage />} />
+      <Route index element={<PublicHomePage />} />
+      <Route path="agencies" element={<PublicAgenciesPage />} />
+      <Route path="powers" element={<PublicPowersPage />} />
+      <Route path="inspection-items" element={<PublicInspectionItemsPage />} />
+      <Route path="procedures" element={<PublicProceduresPage />} />
+      <Route path="benchmarks" element={<PublicBenchmarksPage />} />
+      <Route path="remedies" element={<PublicRemediesPage />} />
+      <Route path="decisions" element={<PublicDecisionsPage />} />
+      <Route path="decisions/:id" element={<PublicDecisionPage />} />
+      <Route path="statistics" element={<PublicStatisticsPage />} />
+    </Route>
     <Route
       element={
         <RequireAuth>
@@ -57,6 +99,18 @@ export const AppRoutes = () => (
       <Route index element={<WorkbenchPage />} />
       <Route path="cases" element={guarded("case.read", <CasesPage />)} />
       <Route path="cases/:id" element={guarded("case.read", <CaseDetailPage />)} />
+      <Route path="case-deadlines" element={guarded("case.read", <CaseDeadlinesPage />)} />
+      <Route path="reviews" element={guarded("review.read", <ReviewsPage />)} />
+      <Route path="reviews/new" element={guarded("review.submit", <ReviewSubmitPage />)} />
+      <Route path="reviews/:id" element={guarded("review.read", <ReviewDetailPage />)} />
+      <Route path="meetings" element={guarded("review.read", <MeetingsPage />)} />
+      <Route path="meetings/:id" element={guarded("review.read", <MeetingDetailPage />)} />
+      <Route path="filings" element={guarded("review.read", <FilingsPage />)} />
+      <Route path="publication" element={guarded("case.read", <PublicationPage />)} />
+      <Route path="ticket" element={guarded("case.handle", <TicketPage />)} />
+      <Route path="complaints" element={guarded("complaint.read", <ComplaintsPage />)} />
+      <Route path="complaints/new" element={guarded("complaint.read", <ComplaintIntakePage />)} />
+      <Route path="complaints/:id" element={guarded("complaint.read", <ComplaintDetailPage />)} />
       <Route path="agencies" element={guarded("agency.read", <AgenciesPage />)} />
       <Route path="users" element={guarded("user.read", <UsersPage />)} />
       <Route path="settings" element={guarded("settings.read", <SettingsPage />)} />
@@ -66,6 +120,7 @@ export const AppRoutes = () => (
       <Route path="evidence" element={guarded("evidence.read", <EvidencePage />)} />
       <Route path="laws" element={guarded("law.read", <LawsPage />)} />
       <Route path="powers" element={guarded("power.read", <PowersPage />)} />
+      <Route path="procedure-lists" element={guarded("power.read", <ProcedureListsPage />)} />
       <Route path="benchmarks" element={guarded("power.read", <BenchmarksPage />)} />
       <Route path="officers" element={guarded("officer.read", <OfficersPage />)} />
       <Route path="officers/:id" element={guarded("officer.read", <OfficerDetailPage />)} />

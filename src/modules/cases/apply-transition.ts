@@ -15,10 +15,12 @@ import { getSetting } from "../settings/get-setting.ts";
 import { formatCaseNumber } from "./case.ts";
 import { caseRolesOf, mayApprove } from "./case-roles.ts";
 import { findCase } from "./find-case.ts";
-import { type CaseState, findTransition, generalProcedure, type Transition } from "./general-procedure.ts";
+import { generalProcedure } from "./general-procedure.ts";
 import { dueOf, guards, type StepContext } from "./guards.ts";
 import { caseDeadlines, caseEvents, caseNumberCounters, cases } from "./schema.ts";
 import { simpleProcedure } from "./simple-procedure.ts";
+import { threeStepProcedure } from "./three-step-procedure.ts";
+import { type CaseState, findTransition, type Transition } from "./transition.ts";
 
 export const stepBody = z.strictObject({
   /** The case version the client saw (optimistic concurrency: another version gets 409). */
@@ -29,9 +31,14 @@ export const stepBody = z.strictObject({
 });
 export type StepBody = z.input<typeof stepBody>;
 
-/** The transition table of a procedure (the three-step procedure is not declared yet). */
-export const tableOf = (procedure: string): Transition[] =>
-  procedure === "general" ? generalProcedure : procedure === "simple" ? simpleProcedure : [];
+const tables: Record<string, Transition[]> = {
+  general: generalProcedure,
+  simple: simpleProcedure,
+  three_step: threeStepProcedure,
+};
+
+/** The transition table of a procedure. */
+export const tableOf = (procedure: string): Transition[] => tables[procedure] ?? [];
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   const r = schema.safeParse(value);
@@ -43,8 +50,6 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
     details,
   );
 }
-
-/** The agency whose short name and counter number the case: a squad numbers under its bureau. */
 
 /** Gapless per agency and year: the counter row is incremented (and locked) inside the step's transaction. */
 async function allocateNumber(ex: Executor, numbering: AgencyRow, on: string): Promise<string> {
@@ -117,6 +122,8 @@ export async function applyTransition(
       case: c,
       events: loaded.events,
       officerIds: loaded.officerIds,
+      agencyPath: loaded.agency.path,
+      agency: loaded.agency,
       deadlines: loaded.deadlines,
       transition: t,
       data,
@@ -143,7 +150,7 @@ export async function applyTransition(
 
     const [updated] = await tx
       .update(cases)
-      .set({ state: t.to, version: seq, number, updatedAt: now })
+      .set({ state: t.to, version: seq, number, updatedAt: now, procedure: t.switchesTo ?? c.procedure })
       .where(and(eq(cases.id, c.id), eq(cases.version, c.version)))
       .returning();
     if (!updated) throw new AppError("CONFLICT", "案件已被他人办理，请刷新后重试");
@@ -181,6 +188,7 @@ export async function applyTransition(
         seq,
         on,
         ...(t.assignsNumber ? { number } : {}),
+        ...(t.switchesTo ? { procedure: t.switchesTo } : {}),
         data,
         opened,
         closed: closing.map((d) => d.kind),

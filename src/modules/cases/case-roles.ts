@@ -1,5 +1,5 @@
 import { can, type Principal } from "../identity/principal.ts";
-import type { CaseRole } from "./general-procedure.ts";
+import type { CaseRole } from "./transition.ts";
 
 /**
  * Where a case lives for its roles: the agency handling it and the bureau in whose name it is

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { lawDate } from "../officers/officer.ts";
 
-/** Procedures (C06 general, C07 simple, C08 three-step). The three-step procedure has no table yet. */
+/** Procedures (C06 general, C07 simple, C08 three-step). */
 export const procedures = { general: "一般程序", simple: "简易程序", three_step: "三步式执法" } as const;
 export type Procedure = keyof typeof procedures;
 export const procedureCodes = Object.keys(procedures) as [Procedure, ...Procedure[]];
@@ -32,7 +32,7 @@ export const partyInput = z.discriminatedUnion("type", [individual, organisation
 export const createCaseInput = z
   .strictObject({
     agencyId: z.uuid(),
-    procedure: z.enum(["general", "simple"]).default("general"),
+    procedure: z.enum(["general", "simple", "three_step"]).default("general"),
     field: text(50).min(1),
     summary: text(2000).min(1),
     place: z.strictObject({

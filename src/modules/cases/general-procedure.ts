@@ -1,108 +1,28 @@
 import { z } from "zod";
 import { lawDate } from "../officers/officer.ts";
 import { penaltyInput } from "./case.ts";
+import { executionSteps } from "./execution-steps.ts";
+import { seizedItems } from "./items.ts";
+import { approvers, C2, type CaseState, handlers, L5, none, note, type Transition } from "./transition.ts";
 
 /**
  * The general procedure (一般程序, C06) as data: every step a case may take, who may take it, the
  * legal rules checked before it (guards, by rule ID of legal-rules.md), the deadlines it opens and
  * closes, the documents it produces and the audio-video record it needs (L5). The engine
- * (apply-transition.ts) is generic; a legal officer reviews this table.
+ * (apply-transition.ts) is generic; a legal officer reviews this table. Service and execution
+ * (X3–X6, K5, K7) are in execution-steps.ts.
  *
- * Not yet in the table (see the issue): extension of sealing/seizure (K3), the item inventory
- * (C14), collective discussion (P9), the legal review itself (P10: until it lands, a decision that needs
- * review is refused with LEGAL_REVIEW_REQUIRED), extension of the decision period, deferral and
- * instalments (X6), reminder and court enforcement (K5, K7).
+ * Not yet in the table: extension of sealing/seizure (K3). Legal review (P10) and collective
+ * discussion (P9) are their own workflow (src/modules/reviews); the decide step's gates ask it.
  */
-export const caseStates = {
-  lead: "线索",
-  filed: "已立案",
-  declined: "不予立案",
-  investigating: "调查取证",
-  investigated: "调查终结",
-  noticed: "已告知",
-  stated: "已陈述申辩",
-  hearing_requested: "已申请听证",
-  hearing_scheduled: "已通知听证",
-  heard: "已听证",
-  decided: "已决定",
-  served: "已送达",
-  executed: "已执行",
-  closed: "已结案",
-  archived: "已归档",
-  cancelled: "已销案",
-} as const;
-export type CaseState = keyof typeof caseStates;
-export const caseStateCodes = Object.keys(caseStates) as [CaseState, ...CaseState[]];
-
-/** Roles (src/modules/identity/roles.ts) that act in a case. "officer" = an officer assigned to the case. */
-export type CaseRole = "officer" | "squad_leader" | "agency_leader";
-export const caseRoles: CaseRole[] = ["officer", "squad_leader", "agency_leader"];
-
-/** Guards: a rule ID and the check that enforces it (implemented in guards.ts). */
-export type GuardCheck =
-  | "limitation"
-  | "twoCertifiedOfficers"
-  | "recording"
-  | "decisionInTime"
-  | "noticeBeforeDecision"
-  | "notHeavierThanNotice"
-  | "hearingRight"
-  | "hearingRequestInTime"
-  | "hearingNoticeInTime"
-  | "presidingOfficer"
-  | "legalReviewGate"
-  | "statementPeriodOver"
-  | "noSecondFine"
-  | "extensionWithinLimit"
-  | "simpleProcedureLimits"
-  | "measureDecisionInTime"
-  | "noPendingMeasures"
-  | "hearingDateReached";
-export type Guard = { ruleId: string; check: GuardCheck };
-
-/** Deadline kinds a step opens or closes. */
-export const deadlineKinds = {
-  decision: { label: "办案期限（立案之日起 90 日）", ruleId: "P3" },
-  statement: { label: "陈述申辩期限", ruleId: "P5" },
-  hearing_request: { label: "听证申请期限（告知后 5 个工作日）", ruleId: "P7" },
-  payment: { label: "缴纳罚款期限（送达后 15 日）", ruleId: "X4" },
-  preservation: { label: "先行登记保存物品处理决定期限（7 个工作日）", ruleId: "C4" },
-  seizure: { label: "查封、扣押期限（30 日）", ruleId: "K3" },
-} as const;
-export type DeadlineKind = keyof typeof deadlineKinds;
-
-export type Transition = {
-  from: CaseState;
-  event: string;
-  label: string;
-  to: CaseState;
-  roles: CaseRole[];
-  guards: Guard[];
-  /** What the step must carry (validated before anything is written). */
-  data: z.ZodType<Record<string, unknown>>;
-  opens?: DeadlineKind[];
-  /** "all": every open deadline of the case. */
-  closes?: DeadlineKind[] | "all";
-  documents?: string[];
-  /** L5 action code (recording list) whose audio-video record the step needs when the list says "full". */
-  recording?: string;
-  /** The step gives the case its number (filing). */
-  assignsNumber?: boolean;
-};
-
-const handlers: CaseRole[] = ["officer"];
-const approvers: CaseRole[] = ["squad_leader", "agency_leader"];
-const note = (max = 5000) => z.string().trim().min(1).max(max);
-const none = z.strictObject({});
-const C2: Guard = { ruleId: "C2", check: "twoCertifiedOfficers" };
-const L5: Guard = { ruleId: "L5", check: "recording" };
-
-export const serviceMethods = {
-  on_the_spot: "直接送达",
-  post: "邮寄送达",
-  leaving: "留置送达",
-  public_notice: "公告送达",
-  electronic: "电子送达（经当事人书面同意）",
+/** P11 (APL art. 30–33): the grounds on which no penalty is given. */
+export const noPenaltyGrounds = {
+  minor_corrected: "违法行为轻微并及时改正，没有造成危害后果",
+  first_violation: "初次违法且危害后果轻微并及时改正（首违不罚清单）",
+  no_fault: "当事人有证据足以证明没有主观过错",
+  under_14: "不满十四周岁",
+  mental_illness: "精神病人、智力残疾人不能辨认或者不能控制自己行为",
+  not_established: "违法事实不能成立",
 } as const;
 
 const decideData = z
@@ -110,10 +30,22 @@ const decideData = z
     outcome: z.enum(["penalty", "no_penalty", "transfer"]),
     penalty: penaltyInput.optional(),
     reasons: note(),
+    /** P11: the ground of a no-penalty decision. */
+    ground: z.enum(Object.keys(noPenaltyGrounds) as [keyof typeof noPenaltyGrounds]).optional(),
+    /** P11 (art. 33): the education given to the party in a no-penalty case (教育记录). */
+    education: note(2000).optional(),
   })
   .refine((v) => v.outcome !== "penalty" || v.penalty !== undefined, {
     message: "处罚决定须写明处罚内容",
     path: ["penalty"],
+  })
+  .refine((v) => v.outcome !== "no_penalty" || v.ground !== undefined, {
+    message: "不予处罚决定须写明不予处罚的情形（P11）",
+    path: ["ground"],
+  })
+  .refine((v) => v.outcome !== "no_penalty" || v.ground === "not_established" || v.education !== undefined, {
+    message: "不予处罚的，应当对当事人进行教育并记录（P11，《行政处罚法》第三十三条）",
+    path: ["education"],
   });
 
 /** States from which a case may be cancelled (销案) with approval. */
@@ -141,8 +73,12 @@ const decide = (from: CaseState): Transition => ({
     { ruleId: "P3", check: "decisionInTime" },
     { ruleId: "P13", check: "noSecondFine" },
     { ruleId: "P10", check: "legalReviewGate" },
+    { ruleId: "P9", check: "collectiveDiscussion" },
+    { ruleId: "P11", check: "noPenaltyGround" },
+    { ruleId: "X1", check: "decisionDocument" },
   ],
   data: decideData,
+  opens: ["service"],
   closes: ["decision", "statement", "hearing_request"],
   documents: ["行政处罚决定书 / 不予行政处罚决定书 / 涉嫌犯罪案件移送书"],
 });
@@ -208,7 +144,7 @@ export const generalProcedure: Transition[] = [
     to: "investigating",
     roles: handlers,
     guards: [C2, L5],
-    data: z.strictObject({ items: note(2000), approval: note(200) }),
+    data: z.strictObject({ items: seizedItems, approval: note(200) }),
     opens: ["preservation"],
     documents: ["先行登记保存证据审批表", "先行登记保存证据通知书", "物品清单"],
     recording: "evidence_preservation",
@@ -234,7 +170,7 @@ export const generalProcedure: Transition[] = [
     to: "investigating",
     roles: handlers,
     guards: [C2, L5],
-    data: z.strictObject({ items: note(2000), approval: note(200) }),
+    data: z.strictObject({ items: seizedItems, approval: note(200) }),
     opens: ["seizure"],
     documents: ["查封（扣押）决定书", "查封（扣押）清单", "现场笔录"],
     recording: "seal_seize",
@@ -352,51 +288,7 @@ export const generalProcedure: Transition[] = [
   },
   decide("stated"),
   decide("heard"),
-  {
-    from: "decided",
-    event: "serve",
-    label: "送达决定书（送达回证）",
-    to: "served",
-    roles: handlers,
-    guards: [L5],
-    data: z.strictObject({
-      method: z.enum(Object.keys(serviceMethods) as [keyof typeof serviceMethods]),
-      receipt: note(500),
-    }),
-    opens: ["payment"],
-    documents: ["送达回证"],
-    recording: "service",
-  },
-  {
-    from: "served",
-    event: "record_execution",
-    label: "执行完毕（缴款凭证）",
-    to: "executed",
-    roles: handlers,
-    guards: [],
-    data: z.strictObject({ paidFen: z.number().int().min(0), note: z.string().trim().max(2000).default("") }),
-    closes: ["payment"],
-  },
-  {
-    from: "executed",
-    event: "close",
-    label: "批准结案（结案报告）",
-    to: "closed",
-    roles: approvers,
-    guards: [],
-    data: z.strictObject({ report: note() }),
-    closes: "all",
-    documents: ["结案报告"],
-  },
-  {
-    from: "closed",
-    event: "archive",
-    label: "归档",
-    to: "archived",
-    roles: approvers,
-    guards: [],
-    data: none,
-  },
+  ...executionSteps,
   // P3: the 90-day decision period extended with approval (up to case.decisionExtensionDays in all).
   ...openStates
     .filter((s) => s !== "lead")
@@ -432,60 +324,3 @@ export const generalProcedure: Transition[] = [
 ];
 
 export const generalEvents = [...new Set(generalProcedure.map((t) => t.event))];
-
-export type TransitionAnswer =
-  | { ok: true; transition: Transition }
-  | { ok: false; code: "TRANSITION_NOT_ALLOWED" | "CASE_ROLE_REQUIRED"; message: string };
-
-/** Who may do what: the answer of the table for a (state, event, roles) triple (no I/O). */
-export function findTransition(
-  table: Transition[],
-  state: CaseState,
-  event: string,
-  roles: readonly CaseRole[],
-): TransitionAnswer {
-  const t = table.find((x) => x.from === state && x.event === event);
-  if (!t) {
-    return {
-      ok: false,
-      code: "TRANSITION_NOT_ALLOWED",
-      message: `案件处于“${caseStates[state]}”状态，不能进行“${event}”操作`,
-    };
-  }
-  if (!t.roles.some((r) => roles.includes(r))) {
-    return {
-      ok: false,
-      code: "CASE_ROLE_REQUIRED",
-      message: `“${t.label}”须由${t.roles.map((r) => caseRoleNames[r]).join("或")}办理`,
-    };
-  }
-  return { ok: true, transition: t };
-}
-
-export const caseRoleNames: Record<CaseRole, string> = {
-  officer: "本案办案人员",
-  squad_leader: "中队长",
-  agency_leader: "机关负责人",
-};
-
-/** The steps the table allows from a state for these roles. */
-export const availableTransitions = (table: Transition[], state: CaseState, roles: readonly CaseRole[]) =>
-  table.filter((t) => t.from === state && t.roles.some((r) => roles.includes(r)));
-
-/** The table in a form a reader (or the web page) can show: rule IDs, roles, deadlines, documents. */
-export function describeTable(table: Transition[]) {
-  return table.map((t) => ({
-    from: t.from,
-    fromName: caseStates[t.from],
-    event: t.event,
-    label: t.label,
-    to: t.to,
-    toName: caseStates[t.to],
-    roles: t.roles.map((r) => caseRoleNames[r]),
-    guards: t.guards.map((g) => g.ruleId),
-    opens: (t.opens ?? []).map((k) => deadlineKinds[k].label),
-    closes: t.closes === "all" ? ["全部期限"] : (t.closes ?? []).map((k) => deadlineKinds[k].label),
-    documents: t.documents ?? [],
-    recording: t.recording ?? null,
-  }));
-}

@@ -1,20 +1,23 @@
 import { inArray } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { loadCalendar } from "../calendar/load-calendar.ts";
+import type { Calendar } from "../calendar/working-days.ts";
 import type { Principal } from "../identity/principal.ts";
 import { users } from "../identity/schema.ts";
 import { dateOf } from "../officers/officer.ts";
 import { tableOf } from "./apply-transition.ts";
 import { caseRolesOf } from "./case-roles.ts";
 import { findCase } from "./find-case.ts";
+import { itemInventory } from "./items.ts";
+import { type DeadlineStatus, deadlineStatus } from "./rules/deadlines.ts";
+import { owedOn, paymentSchedule } from "./rules/execution.ts";
 import {
   availableTransitions,
   type CaseState,
   caseStates,
   type DeadlineKind,
   deadlineKinds,
-} from "./general-procedure.ts";
-import { type DeadlineStatus, deadlineStatus } from "./rules/deadlines.ts";
+} from "./transition.ts";
 
 /** A case with its steps, deadlines (traffic light) and the steps the table allows the caller. */
 export async function getCase(ctx: AppContext, actor: Principal, id: string) {
@@ -42,6 +45,8 @@ export async function getCase(ctx: AppContext, actor: Principal, id: string) {
   });
   return {
     ...c,
+    items: itemInventory(loaded.events),
+    money: moneyOf(cal, loaded.events, today),
     stateName: caseStates[c.state as CaseState] ?? c.state,
     agencyName: loaded.agency.name,
     officers: loaded.officerIds.map((u) => ({ userId: u, displayName: names.get(u) ?? "" })),
@@ -74,4 +79,16 @@ export async function getCase(ctx: AppContext, actor: Principal, id: string) {
       documents: t.documents ?? [],
     })),
   };
+}
+
+/** X4–X6: the fine, its schedule and what is owed today (null before service or without a fine). */
+function moneyOf(cal: Calendar, events: Parameters<typeof owedOn>[1], today: string) {
+  try {
+    const schedule = paymentSchedule(cal, events);
+    if (!schedule.length) return null;
+    return { ...owedOn(cal, events, today), schedule };
+  } catch {
+    // A due date in a year whose calendar is not loaded (D4): the steps will say so.
+    return null;
+  }
 }

@@ -1,12 +1,15 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { AppError, type ErrorCode, errorMessages } from "../../core/errors.ts";
-import type { Executor } from "../../db/client.ts";
-import { addWorkingDays, type Calendar, dueDate } from "../calendar/working-days.ts";
+import { AppError } from "../../core/errors.ts";
+import { addWorkingDays, dueDate } from "../calendar/working-days.ts";
+import { checkDecisionStepData } from "../documents/check-decision-step.ts";
 import { assertRecordingPresent } from "../evidence/assert-recording-present.ts";
 import { assertTwoCertifiedOfficers } from "../officers/may-enforce.ts";
+import { assertCollectiveDiscussion, assertLegalReview } from "../reviews/decision-gate.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
-import type { DeadlineKind, GuardCheck, Transition } from "./general-procedure.ts";
+import { executionGuards } from "./guards-execution.ts";
+import { listGuards } from "./guards-lists.ts";
 import { decisionDue } from "./rules/deadlines.ts";
+import { owedOn } from "./rules/execution.ts";
 import {
   checkHearingNoticeInTime,
   checkHearingRequestInTime,
@@ -14,7 +17,7 @@ import {
   hearingRequestDue,
 } from "./rules/hearing.ts";
 import { checkLimitation } from "./rules/limitation.ts";
-import { paymentDue } from "./rules/payment.ts";
+import { courtApplicationWindow, paymentDue } from "./rules/payment.ts";
 import {
   checkNoSecondFine,
   checkNotHeavier,
@@ -22,36 +25,13 @@ import {
   type PartyType,
   type Penalty,
 } from "./rules/penalty.ts";
-import type { RuleResult } from "./rules/rule-result.ts";
 import { checkSimpleProcedure } from "./rules/simple-procedure.ts";
 import { caseEvents, cases } from "./schema.ts";
+import { enforce, lastEvent, type StepContext } from "./step-context.ts";
+import type { DeadlineKind, GuardCheck } from "./transition.ts";
 
-export type CaseRow = typeof cases.$inferSelect;
-export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type { CaseEventRow, CaseRow, StepContext } from "./step-context.ts";
 
-/** Everything a guard may look at: the case, its history, the step and its date (loaded by the engine). */
-export type StepContext = {
-  tx: Executor;
-  case: CaseRow;
-  events: CaseEventRow[];
-  officerIds: string[];
-  /** Deadlines in force (latest row per kind). */
-  deadlines: { kind: string; status: string; dueOn: string }[];
-  transition: Transition;
-  data: Record<string, unknown>;
-  /** The date of the step in law. */
-  on: string;
-  calendar: () => Promise<Calendar>;
-};
-
-/** Throws the refusal of a rule as an AppError with its stable code and the rule ID in the message. */
-export function enforce(r: RuleResult): void {
-  if (r.ok) return;
-  const code = (r.code in errorMessages ? r.code : "VALIDATION_FAILED") as ErrorCode;
-  throw new AppError(code, `${r.message}（${r.ruleId}）`, [{ message: `rule ${r.ruleId}` }]);
-}
-
-const lastEvent = (s: StepContext, event: string) => [...s.events].reverse().find((e) => e.event === event);
 const noticedPenalty = (s: StepContext) => lastEvent(s, "notify")?.data.penalty as Penalty | undefined;
 
 async function hearingRight(s: StepContext, penalty: Penalty): Promise<boolean> {
@@ -69,6 +49,18 @@ async function hearingRight(s: StepContext, penalty: Penalty): Promise<boolean> 
 
 /** The checks named in the transition tables. Each throws an AppError naming its rule ID. */
 export const guards: Record<GuardCheck, (s: StepContext) => Promise<void>> = {
+  ...executionGuards,
+  ...listGuards,
+  // X1/X2: the penalty decision this step makes states every item of APL art. 59 and the remedies.
+  async decisionDocument(s) {
+    const r = await checkDecisionStepData(s.tx, s);
+    if (!r.ok)
+      throw new AppError(
+        "DOCUMENT_INCOMPLETE",
+        r.message,
+        r.missing.map((m) => ({ path: "data", message: m })),
+      );
+  },
   // C5: no filing once the limitation period has run.
   async limitation(s) {
     enforce(
@@ -84,6 +76,7 @@ export const guards: Record<GuardCheck, (s: StepContext) => Promise<void>> = {
   async twoCertifiedOfficers(s) {
     await assertTwoCertifiedOfficers(s.tx, {
       agencyId: s.case.agencyId,
+      agency: s.agency,
       field: s.case.field,
       date: s.on,
       userIds: s.officerIds,
@@ -94,6 +87,7 @@ export const guards: Record<GuardCheck, (s: StepContext) => Promise<void>> = {
     if (!s.transition.recording) return;
     await assertRecordingPresent(s.tx, {
       agencyId: s.case.agencyId,
+      agencyPath: s.agencyPath,
       caseId: s.case.id,
       action: s.transition.recording,
     });
@@ -151,15 +145,13 @@ export const guards: Record<GuardCheck, (s: StepContext) => Promise<void>> = {
       }),
     );
   },
-  // P10 / L1: until legal review lands, a decision that needs it is refused (hearing held, or a fine at the hearing threshold).
+  // P10 / L1: a decision that needs legal review only after a passed review it does not exceed.
   async legalReviewGate(s) {
-    if (s.data.outcome !== "penalty") return;
-    const heard = lastEvent(s, "record_hearing") !== undefined;
-    if (heard || (await hearingRight(s, s.data.penalty as Penalty)))
-      throw new AppError(
-        "LEGAL_REVIEW_REQUIRED",
-        "该决定经过听证或达到较大数额罚款，属于重大执法决定，须经法制审核后方可作出；法制审核功能上线前不能作出该决定（P10）",
-      );
+    await assertLegalReview(s);
+  },
+  // P9: a decision the list sends to collective discussion (or a disputed review) only after the leaders agreed.
+  async collectiveDiscussion(s) {
+    await assertCollectiveDiscussion(s);
   },
   // P13: no second fine for the same act. Detectable here as: another case of this agency tree's
   // records with the same party (ID number or credit code), the same act date and field, not
@@ -283,9 +275,22 @@ export async function dueOf(s: StepContext, kind: DeadlineKind): Promise<string 
     case "seizure":
       return dueDate(cal, s.on, 30, "day").due;
     case "payment": {
-      const decided = lastEvent(s, "decide")?.data;
-      const fine = (decided?.penalty as Penalty | undefined)?.fineFen ?? 0;
-      return decided?.outcome === "penalty" && fine > 0 ? paymentDue(cal, s.on) : null;
+      // X4: 15 days after service; X6: the approved date or the next instalment.
+      const steps = [...s.events, { event: s.transition.event, onDate: s.on, data: s.data }];
+      const o = owedOn(cal, steps, s.on);
+      if (s.transition.event === "serve") return o.fineFen > 0 ? paymentDue(cal, s.on) : null;
+      return o.fineOutstandingFen > 0 ? o.nextDueOn : null;
+    }
+    case "service":
+      // X3: a decision not handed over on the spot is served within 7 working days.
+      return s.data.outcome === "transfer" ? null : addWorkingDays(cal, s.on, 7);
+    case "correction":
+      return String(s.data.dueOn);
+    case "court_application": {
+      const served = lastEvent(s, "serve");
+      return served
+        ? courtApplicationWindow(cal, { decisionServedOn: served.onDate, reminderServedOn: s.on }).to
+        : null;
     }
   }
 }

@@ -4,15 +4,13 @@ import { likePattern, offsetOf, type PageRequest } from "../../core/paging.ts";
 import { underAny } from "../agencies/list-agencies.ts";
 import { agencies } from "../agencies/schema.ts";
 import { loadCalendar } from "../calendar/load-calendar.ts";
-import { addCalendarDays, addWorkingDays, type Calendar } from "../calendar/working-days.ts";
+import type { Calendar } from "../calendar/working-days.ts";
 import { type Principal, scopePrefixes } from "../identity/principal.ts";
 import { dateOf } from "../officers/officer.ts";
-import { type CaseState, caseStates } from "./general-procedure.ts";
-import { type DeadlineStatus, deadlineStatus } from "./rules/deadlines.ts";
+import { dueHasLight, lightOf } from "./deadline-filter.ts";
+import type { DeadlineStatus } from "./rules/deadlines.ts";
 import { caseDeadlines, caseOfficers, cases } from "./schema.ts";
-
-/** Working days before a due date when a deadline turns yellow (the default of deadlineStatus). */
-const warnWorkdays = 3;
+import { type CaseState, caseStates } from "./transition.ts";
 
 export type CaseFilter = {
   agencyId?: string;
@@ -30,20 +28,8 @@ const openDeadline = (caseId: SQL | typeof cases.id, due: SQL) => sql`exists (
     and not exists (select 1 from case_deadlines d2 where d2.case_id = d.case_id and d2.kind = d.kind and d2.seq > d.seq)
     and ${due})`;
 
-function deadlineCondition(cal: Calendar, today: string, light: DeadlineStatus): SQL {
-  let warnFrom: string;
-  try {
-    warnFrom = addWorkingDays(cal, today, warnWorkdays);
-  } catch {
-    // Next year's calendar not loaded yet (D4): the colour of a list filter is not a legal
-    // deadline, so count calendar days rather than refuse the list.
-    warnFrom = addCalendarDays(today, warnWorkdays);
-  }
-  if (light === "red") return openDeadline(cases.id, sql`d.due_on < ${today}`);
-  if (light === "yellow")
-    return openDeadline(cases.id, sql`d.due_on >= ${today} and d.due_on <= ${warnFrom}`);
-  return openDeadline(cases.id, sql`d.due_on > ${warnFrom}`);
-}
+const deadlineCondition = (cal: Calendar, today: string, light: DeadlineStatus): SQL =>
+  openDeadline(cases.id, dueHasLight(sql`d.due_on`, cal, today, light));
 
 /** Cases the actor may read (own agency and supervised ones), newest first. */
 export async function listCases(ctx: AppContext, actor: Principal, req: PageRequest & CaseFilter) {
@@ -104,14 +90,7 @@ export async function listCases(ctx: AppContext, actor: Principal, req: PageRequ
     const n = nearest.get(d.caseId);
     if (d.status === "open" && (!n || d.dueOn < n)) nearest.set(d.caseId, d.dueOn);
   }
-  const light = (due: string | undefined): DeadlineStatus | null => {
-    if (!due) return null;
-    try {
-      return deadlineStatus(cal, { today, due, warnWorkdays });
-    } catch {
-      return today > due ? "red" : null;
-    }
-  };
+  const light = (due: string | undefined) => lightOf(cal, today, due);
   return {
     items: rows.map((r) => ({
       ...r.c,

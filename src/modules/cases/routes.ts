@@ -5,10 +5,14 @@ import { principalOf } from "../../http/auth.ts";
 import { commonErrors, errorBody, idParam, listQuery, paged } from "../../http/schemas.ts";
 import { applyTransition, stepBody, tableOf } from "./apply-transition.ts";
 import { createCaseInput, procedureCodes } from "./case.ts";
+import { changeProcedureList } from "./change-procedure-list.ts";
 import { createCase } from "./create-case.ts";
-import { caseStateCodes, describeTable } from "./general-procedure.ts";
 import { getCase } from "./get-case.ts";
+import { getProcedureList } from "./get-procedure-list.ts";
 import { listCases } from "./list-cases.ts";
+import { listDeadlines } from "./list-deadlines.ts";
+import { procedureListCodes } from "./procedure-lists.ts";
+import { caseStateCodes, type DeadlineKind, deadlineKinds, describeTable } from "./transition.ts";
 
 const tags = ["案件办理"];
 
@@ -47,8 +51,33 @@ const caseListItem = caseView.extend({
   light: z.enum(["green", "yellow", "red"]).nullable(),
 });
 
+const money = z.object({
+  fineFen: z.number().int(),
+  paidFen: z.number().int(),
+  fineOutstandingFen: z.number().int(),
+  lateFeeFen: z.number().int(),
+  totalFen: z.number().int(),
+  nextDueOn: z.string().nullable(),
+  schedule: z.array(z.object({ dueOn: z.string(), amountFen: z.number().int() })),
+});
+
+const inventoryItem = z.object({
+  no: z.number().int(),
+  name: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  note: z.string(),
+  status: z.string(),
+  statusName: z.string(),
+  takenOn: z.string(),
+  takenBy: z.string(),
+  changedOn: z.string(),
+});
+
 const caseDetail = caseView.extend({
   agencyName: z.string(),
+  items: z.array(inventoryItem),
+  money: money.nullable(),
   officers: z.array(z.object({ userId: z.string(), displayName: z.string() })),
   events: z.array(
     z.object({
@@ -134,13 +163,112 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   );
 
   app.get(
+    "/case-deadlines",
+    {
+      config: { auth: "case.read" },
+      schema: {
+        tags,
+        summary: "办案期限一览（我的工作：mine=true；超期：light=red），按到期日排序",
+        querystring: z.strictObject({
+          ...listQuery,
+          order: z.enum(["asc", "desc"]).default("asc"),
+          mine: z.stringbool().default(false),
+          light: z.enum(["green", "yellow", "red"]).optional(),
+          agencyId: z.uuid().optional(),
+          kind: z.enum(Object.keys(deadlineKinds) as [DeadlineKind, ...DeadlineKind[]]).optional(),
+        }),
+        response: {
+          200: paged(
+            z.object({
+              caseId: z.string(),
+              number: z.string().nullable(),
+              procedure: z.string(),
+              state: z.string(),
+              stateName: z.string(),
+              partyName: z.string(),
+              summary: z.string(),
+              agencyId: z.string(),
+              agencyName: z.string(),
+              kind: z.string(),
+              label: z.string(),
+              ruleId: z.string(),
+              dueOn: z.string(),
+              light: z.enum(["green", "yellow", "red"]).nullable(),
+              officers: z.array(z.string()),
+            }),
+          ),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => listDeadlines(ctx, principalOf(request), request.query),
+  );
+
+  const listParams = z.strictObject({ id: z.uuid(), list: z.enum(procedureListCodes) });
+  const listView = z.object({
+    list: z.string(),
+    name: z.string(),
+    ruleId: z.string(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        name: z.string(),
+        field: z.string(),
+        listedBy: z.string(),
+        reason: z.string(),
+        listedAt: z.date(),
+      }),
+    ),
+  });
+
+  app.get(
+    "/agencies/:id/procedure-lists/:list",
+    {
+      config: { auth: "power.read" },
+      schema: {
+        tags,
+        summary:
+          "三步式执法清单（three_step，C08）或首违不罚清单（first_violation，P11）：本机关及上级机关列入的事项",
+        params: listParams,
+        response: { 200: listView, ...commonErrors },
+      },
+    },
+    async (request) => getProcedureList(ctx, principalOf(request), request.params.id, request.params.list),
+  );
+
+  app.post(
+    "/agencies/:id/procedure-lists/:list",
+    {
+      config: { auth: "power.manage" },
+      schema: {
+        tags,
+        summary: "列入或移出三步式执法清单、首违不罚清单（须说明理由；记录不可更改）",
+        params: listParams,
+        body: z.strictObject({
+          powerItemId: z.uuid(),
+          action: z.enum(["add", "remove"]),
+          reason: z.string().trim().min(1).max(1000),
+        }),
+        response: { 200: listView, ...refused },
+      },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      const { id, list } = request.params;
+      await changeProcedureList(ctx, actor, id, { ...request.body, list });
+      return getProcedureList(ctx, actor, id, list);
+    },
+  );
+
+  app.get(
     "/case-procedures/:procedure",
     {
       config: { auth: "case.read" },
       schema: {
         tags,
         summary: "办案程序流转表：各环节的前后状态、办理角色、校验的法律规则编号、期限、文书和音像记录要求",
-        params: z.strictObject({ procedure: z.enum(["general", "simple"]) }),
+        params: z.strictObject({ procedure: z.enum(procedureCodes) }),
         response: {
           200: z.array(
             z.object({
@@ -156,6 +284,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
               closes: z.array(z.string()),
               documents: z.array(z.string()),
               recording: z.string().nullable(),
+              switchesTo: z.string().nullable(),
             }),
           ),
           ...commonErrors,

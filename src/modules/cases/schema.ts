@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -135,4 +136,33 @@ export const caseNumberCounters = pgTable(
     last: integer("last").notNull(),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
+/**
+ * The agency's procedure lists (C08, P11): the power items (violation types) handled by three-step
+ * enforcement (三步式执法清单) and those where a first violation may go unpunished (首违不罚清单).
+ * Append-only: each row adds or removes one item; the latest row per (agency, list, item) is in
+ * force. A list applies in the agency and in the agencies below it.
+ */
+export const procedureListEntries = pgTable(
+  "procedure_list_entries",
+  {
+    id: uuid("id").primaryKey(),
+    /** Insertion order (the latest row per item is in force; times may tie). */
+    no: bigint("no", { mode: "number" }).generatedAlwaysAsIdentity(),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    list: text("list").notNull(),
+    powerItemId: uuid("power_item_id").notNull(),
+    action: text("action").notNull(),
+    reason: text("reason").notNull(),
+    actorId: uuid("actor_id").notNull(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    index("procedure_list_entries_idx").on(t.agencyId, t.list, t.powerItemId, t.at),
+    check("procedure_list_entries_list_check", sql`${t.list} in ('three_step','first_violation')`),
+    check("procedure_list_entries_action_check", sql`${t.action} in ('add','remove')`),
+  ],
 );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { penaltyInput } from "./case.ts";
-import { generalProcedure, type Transition } from "./general-procedure.ts";
+import { executionSteps } from "./execution-steps.ts";
+import type { Transition } from "./transition.ts";
 
 /**
  * The simple procedure (简易程序 / 当场处罚, C07) as data. The officers decide on the spot (P1
@@ -19,6 +20,7 @@ const decideOnTheSpot: Transition = {
     { ruleId: "P1", check: "simpleProcedureLimits" },
     { ruleId: "C2", check: "twoCertifiedOfficers" },
     { ruleId: "P13", check: "noSecondFine" },
+    { ruleId: "X1", check: "decisionDocument" },
   ],
   data: z.strictObject({
     outcome: z.literal("penalty").default("penalty"),
@@ -45,5 +47,5 @@ export const simpleProcedure: Transition[] = [
     data: z.strictObject({ reason: z.string().trim().min(1).max(2000) }),
     closes: "all",
   },
-  ...generalProcedure.filter((t) => ["decided", "served", "executed", "closed"].includes(t.from)),
+  ...executionSteps.filter((t) => t.event !== "transfer_out"),
 ];

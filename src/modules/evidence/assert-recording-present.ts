@@ -11,9 +11,11 @@ import { evidenceItems } from "./schema.ts";
  */
 export async function assertRecordingPresent(
   tx: Executor,
-  step: { agencyId: string; caseId: string; action: string },
+  step: { agencyId: string; caseId: string; action: string; agencyPath?: string },
 ): Promise<void> {
-  const list = await effectiveRecordingList(tx, step.agencyId);
+  const list = await effectiveRecordingList(tx, step.agencyId, step.agencyPath);
+  // Only a "full" action needs a look at the case's evidence.
+  if (list.items.find((i) => i.action === step.action)?.level !== "full") return;
   const evidence = await tx
     .select({ kind: evidenceItems.kind, action: evidenceItems.action })
     .from(evidenceItems)

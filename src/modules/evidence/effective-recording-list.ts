@@ -19,9 +19,11 @@ export type EffectiveRecordingList = {
 export async function effectiveRecordingList(
   ex: Executor,
   agencyId: string,
+  /** The agency's path when the caller has it (saves a query). */
+  knownPath?: string,
 ): Promise<EffectiveRecordingList> {
-  const agency = await findAgency(ex, agencyId);
-  const chain = agency.path.split("/").filter(Boolean).reverse(); // self first, root last
+  const path = knownPath ?? (await findAgency(ex, agencyId)).path;
+  const chain = path.split("/").filter(Boolean).reverse(); // self first, root last
   const rows = await ex
     .select()
     .from(recordingLists)

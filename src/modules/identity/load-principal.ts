@@ -31,13 +31,42 @@ export async function principalForUser(ex: Executor, userId: string): Promise<Pr
   };
 }
 
-/** The principal behind a session token, or undefined when the session is unknown, ended or expired. */
+/**
+ * The principal behind a session token, or undefined when the session is unknown, ended or
+ * expired, or the account is disabled. One query: it runs on every authenticated request.
+ */
 export async function loadPrincipal(ex: Executor, token: string, now: Date): Promise<Principal | undefined> {
-  const [session] = await ex
-    .select({ userId: sessions.userId })
+  const rows = await ex
+    .select({
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      active: users.active,
+      agencyId: memberships.agencyId,
+      agencyPath: agencies.path,
+      role: memberships.role,
+    })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(agencies, eq(agencies.id, memberships.agencyId))
     .where(
       and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt), gt(sessions.expiresAt, now)),
-    );
-  return session ? principalForUser(ex, session.userId) : undefined;
+    )
+    .orderBy(agencies.path, memberships.role);
+  const first = rows[0];
+  if (!first?.active) return undefined;
+  const byAgency = new Map<string, Principal["memberships"][number]>();
+  for (const r of rows) {
+    if (!r.agencyId || !r.agencyPath || !r.role) continue;
+    const m = byAgency.get(r.agencyId) ?? { agencyId: r.agencyId, agencyPath: r.agencyPath, roles: [] };
+    m.roles.push(r.role as Role);
+    byAgency.set(r.agencyId, m);
+  }
+  return {
+    userId: first.userId,
+    username: first.username,
+    displayName: first.displayName,
+    memberships: [...byAgency.values()],
+  };
 }

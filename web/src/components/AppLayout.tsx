@@ -5,16 +5,21 @@ import {
   CalculatorOutlined,
   CalendarOutlined,
   CameraOutlined,
+  ClockCircleOutlined,
   DownOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  NotificationOutlined,
+  OrderedListOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UnorderedListOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -36,6 +41,13 @@ interface NavItem {
 const navItems: NavItem[] = [
   { path: "/", label: "我的工作", icon: <HomeOutlined /> },
   { path: "/cases", label: "案件办理", icon: <FileTextOutlined />, perm: "case.read" },
+  { path: "/case-deadlines", label: "办案期限", icon: <ClockCircleOutlined />, perm: "case.read" },
+  { path: "/reviews", label: "法制审核", icon: <AuditOutlined />, perm: "review.read" },
+  { path: "/meetings", label: "集体讨论", icon: <TeamOutlined />, perm: "review.read" },
+  { path: "/filings", label: "重大决定备案", icon: <FileTextOutlined />, perm: "review.read" },
+  { path: "/publication", label: "执法公示", icon: <GlobalOutlined />, perm: "case.read" },
+  { path: "/ticket", label: "当场处罚", icon: <ThunderboltOutlined />, perm: "case.handle" },
+  { path: "/complaints", label: "投诉举报", icon: <NotificationOutlined />, perm: "complaint.read" },
   { path: "/agencies", label: "机构管理", icon: <ApartmentOutlined />, perm: "agency.read" },
   { path: "/users", label: "人员管理", icon: <TeamOutlined />, perm: "user.read" },
   { path: "/settings", label: "参数设置", icon: <SettingOutlined />, perm: "settings.read" },
@@ -47,6 +59,12 @@ const navItems: NavItem[] = [
   { path: "/training", label: "教育培训", icon: <ReadOutlined />, perm: "training.read" },
   { path: "/laws", label: "法律法规", icon: <BookOutlined />, perm: "law.read" },
   { path: "/powers", label: "权责清单", icon: <UnorderedListOutlined />, perm: "power.read" },
+  {
+    path: "/procedure-lists",
+    label: "三步式执法与首违不罚清单",
+    icon: <OrderedListOutlined />,
+    perm: "power.read",
+  },
   { path: "/benchmarks", label: "裁量基准", icon: <CalculatorOutlined />, perm: "power.read" },
 ];
 
@@ -79,7 +97,14 @@ export const AppLayout = () => {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="md"
+        width={208}
+        theme="dark"
+      >
         <div
           style={{
             height: 56,

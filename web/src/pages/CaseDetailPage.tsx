@@ -1,3 +1,4 @@
+import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import {
   App,
   Button,
@@ -20,14 +21,20 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
+import CaseDocuments from "../components/CaseDocuments";
+import { CaseItemsCard } from "../components/CaseItemsCard";
+import { CaseMoneyCard } from "../components/CaseMoneyCard";
 import { api } from "../lib/api";
 import {
   type CaseDetail,
   caseEventLabels,
   caseStateLabels,
+  dataLabel,
+  dataText,
+  fieldsOf,
   lightColors,
+  procedureLabels,
   type StepField,
-  stepFields,
 } from "../lib/cases";
 import { useApiError } from "../lib/feedback";
 import type { Paged } from "../lib/types";
@@ -47,12 +54,20 @@ export default function CaseDetailPage() {
 
   if (!c) return <Card loading />;
   return (
-    <Space direction="vertical" style={{ width: "100%" }} size="middle">
+    <Space orientation="vertical" style={{ width: "100%" }} size="middle">
       <Card
         title={
           <Space>
-            <Link to="/cases">案件办理</Link>/<span>{c.number ?? "（未立案的线索）"}</span>
-            <Tag color="blue">{caseStateLabels[c.state] ?? c.state}</Tag>
+            <Link to="/cases">案件办理</Link>/
+            <span>{c.number ?? (c.state === "lead" ? "（未立案的线索）" : "（未立案）")}</span>
+            <Tag color="blue" data-testid="case-state">
+              {caseStateLabels[c.state] ?? c.state}
+            </Tag>
+            <Tag
+              color={c.procedure === "three_step" ? "cyan" : c.procedure === "simple" ? "purple" : "default"}
+            >
+              {procedureLabels[c.procedure] ?? c.procedure}
+            </Tag>
           </Space>
         }
         extra={
@@ -67,12 +82,22 @@ export default function CaseDetailPage() {
                 {a.label}
               </Button>
             ))}
+            {["investigated", "stated", "heard"].includes(c.state) && (
+              // P10: a major decision is reviewed before it is made (the decide step checks it).
+              <Link to={`/reviews/new?caseId=${c.id}`}>
+                <Button>提交法制审核</Button>
+              </Link>
+            )}
           </Space>
         }
       >
         <Descriptions column={2} size="small" bordered>
           <Descriptions.Item label="办案机构">{c.agencyName}</Descriptions.Item>
           <Descriptions.Item label="执法领域">{c.field}</Descriptions.Item>
+          <Descriptions.Item label="办案程序">
+            {procedureLabels[c.procedure] ?? c.procedure}
+          </Descriptions.Item>
+          <Descriptions.Item label="案件状态">{caseStateLabels[c.state] ?? c.stateName}</Descriptions.Item>
           <Descriptions.Item label="案由" span={2}>
             {c.summary}
           </Descriptions.Item>
@@ -95,7 +120,7 @@ export default function CaseDetailPage() {
       </Card>
       <Card title="办案期限" size="small">
         <Table
-          rowKey="kind"
+          rowKey={(d) => `${d.kind}:${d.dueOn}:${d.status}`}
           size="small"
           pagination={false}
           dataSource={c.deadlines}
@@ -119,22 +144,25 @@ export default function CaseDetailPage() {
           ]}
         />
       </Card>
+      {c.money && <CaseMoneyCard money={c.money} />}
+      {c.items.length > 0 && <CaseItemsCard items={c.items} />}
       <Card title="办案环节" size="small">
         <Timeline
           items={c.events.map((e) => ({
             key: e.id,
-            children: (
+            content: (
               <div>
                 <Typography.Text strong>{caseEventLabels[e.event] ?? e.event}</Typography.Text>{" "}
                 <Typography.Text type="secondary">
                   {e.onDate} · {e.actorName} · {caseStateLabels[e.toState] ?? e.toState}
                 </Typography.Text>
-                <StepDataView data={e.data} />
+                <StepDataView event={e.event} data={e.data} />
               </div>
             ),
           }))}
         />
       </Card>
+      <CaseDocuments caseId={c.id} caseNumber={c.number} version={c.version} />
       <StepModal
         caseDetail={c}
         action={acting}
@@ -148,14 +176,16 @@ export default function CaseDetailPage() {
   );
 }
 
-const StepDataView = ({ data }: { data: Record<string, unknown> }) => {
-  const parts = Object.entries(data).filter(([k]) => k !== "officerIds");
+const hiddenKeys = new Set(["officerIds", "party", "place"]);
+
+const StepDataView = ({ event, data }: { event: string; data: Record<string, unknown> }) => {
+  const parts = Object.entries(data).filter(([k, v]) => !hiddenKeys.has(k) && v !== "" && v !== undefined);
   if (!parts.length) return null;
   return (
     <div style={{ color: "#555", whiteSpace: "pre-wrap" }}>
       {parts.map(([k, v]) => (
         <div key={k}>
-          {k}：{typeof v === "object" ? JSON.stringify(v) : String(v)}
+          {dataLabel(event, k)}：{dataText(event, k, v)}
         </div>
       ))}
     </div>
@@ -175,6 +205,87 @@ const setPath = (target: Record<string, unknown>, path: string, value: unknown) 
   setPath(inner, rest.join("."), value);
 };
 
+const formKey = (f: StepField) => f.name.replaceAll(".", "_");
+
+type ItemRow = { name?: string; quantity?: number; unit?: string; note?: string };
+
+/** The value a field sends to the server (yuan → fen, dates as YYYY-MM-DD, item rows trimmed). */
+const toData = (f: StepField, raw: unknown): unknown => {
+  switch (f.kind) {
+    case "yuan":
+      return Math.round(Number(raw) * 100);
+    case "date":
+      return (raw as Dayjs).format("YYYY-MM-DD");
+    case "items":
+      return (raw as ItemRow[]).map((it) => ({
+        name: (it.name ?? "").trim(),
+        quantity: Number(it.quantity),
+        unit: (it.unit ?? "").trim(),
+        note: (it.note ?? "").trim(),
+      }));
+    default:
+      return raw;
+  }
+};
+
+/** 物品清单: an editable list of items (名称, 数量, 单位, 备注), at least one. */
+const ItemsInput = ({ field }: { field: StepField }) => (
+  <Form.List
+    name={formKey(field)}
+    initialValue={[{}]}
+    rules={[
+      {
+        validator: async (_, rows?: unknown[]) => {
+          if (!rows || rows.length < 1) throw new Error("至少登记一项物品");
+        },
+      },
+    ]}
+  >
+    {(rows, { add, remove }, { errors }) => (
+      <Form.Item label={field.label} required>
+        {rows.map((row, i) => (
+          <Space key={row.key} align="baseline" wrap style={{ display: "flex" }}>
+            <Form.Item
+              name={[row.name, "name"]}
+              rules={[{ required: true, whitespace: true, message: "请填写名称" }, { max: 100 }]}
+            >
+              <Input placeholder="名称" aria-label={`物品${i + 1}名称`} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name={[row.name, "quantity"]} rules={[{ required: true, message: "请填写数量" }]}>
+              <InputNumber
+                placeholder="数量"
+                aria-label={`物品${i + 1}数量`}
+                min={0.001}
+                style={{ width: 100 }}
+              />
+            </Form.Item>
+            <Form.Item
+              name={[row.name, "unit"]}
+              rules={[{ required: true, whitespace: true, message: "请填写单位" }, { max: 20 }]}
+            >
+              <Input placeholder="单位" aria-label={`物品${i + 1}单位`} style={{ width: 80 }} />
+            </Form.Item>
+            <Form.Item name={[row.name, "note"]} rules={[{ max: 500 }]}>
+              <Input
+                placeholder="备注（规格、状况等）"
+                aria-label={`物品${i + 1}备注`}
+                style={{ width: 180 }}
+              />
+            </Form.Item>
+            {rows.length > 1 && (
+              <MinusCircleOutlined aria-label="删除该物品" onClick={() => remove(row.name)} />
+            )}
+          </Space>
+        ))}
+        <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
+          添加物品
+        </Button>
+        <Form.ErrorList errors={errors} />
+      </Form.Item>
+    )}
+  </Form.List>
+);
+
 const StepModal = (props: {
   caseDetail: CaseDetail;
   action: Action | null;
@@ -182,16 +293,18 @@ const StepModal = (props: {
   onDone: () => void;
 }) => {
   const [form] = Form.useForm();
+  // The values the fields' showIf conditions read (e.g. the ground of a no-penalty decision).
+  const values = Form.useWatch((v: Record<string, unknown>) => v, form);
   const { message } = App.useApp();
   const showError = useApiError();
   const [saving, setSaving] = useState(false);
   const [officers, setOfficers] = useState<{ value: string; label: string }[]>([]);
-  const procedure = props.caseDetail.procedure;
-  const fields = props.action
-    ? (stepFields[`${procedure}:${props.action.event}`] ?? stepFields[props.action.event] ?? [])
-    : [];
+  const fields = props.action ? fieldsOf(props.caseDetail.procedure, props.action.event) : [];
   const needsOfficer = fields.some((f) => f.kind === "officer");
   const agencyId = props.caseDetail.agencyId;
+  const confiscated = props.caseDetail.items
+    .filter((it) => it.status === "confiscated")
+    .map((it) => ({ value: it.no, label: `第 ${it.no} 项：${it.name} ${it.quantity}${it.unit}` }));
 
   useEffect(() => {
     if (!needsOfficer) return;
@@ -203,21 +316,17 @@ const StepModal = (props: {
 
   const submit = async () => {
     if (!props.action) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const data: Record<string, unknown> = {};
     for (const f of fields) {
-      const raw = v[f.name.replaceAll(".", "_")];
+      if (f.showIf && !f.showIf(v)) continue;
+      const raw = v[formKey(f)];
       if (raw === undefined || raw === null || raw === "") {
         if (f.kind === "bool") setPath(data, f.name, false);
         continue;
       }
-      const value =
-        f.kind === "yuan"
-          ? Math.round(Number(raw) * 100)
-          : f.kind === "date"
-            ? (raw as Dayjs).format("YYYY-MM-DD")
-            : raw;
-      setPath(data, f.name, value);
+      setPath(data, f.name, toData(f, raw));
     }
     setSaving(true);
     try {
@@ -241,21 +350,55 @@ const StepModal = (props: {
       case "textarea":
         return <Input.TextArea rows={3} />;
       case "yuan":
-        return <InputNumber min={0} precision={2} style={{ width: 200 }} addonAfter="元" />;
+        return <InputNumber min={0} precision={2} style={{ width: 200 }} suffix="元" />;
       case "days":
-        return <InputNumber min={1} precision={0} style={{ width: 160 }} addonAfter="日" />;
+        return <InputNumber min={1} precision={0} style={{ width: 160 }} suffix="日" />;
+      case "int":
+        return <InputNumber min={f.min} max={f.max} precision={0} style={{ width: 160 }} suffix={f.unit} />;
       case "bool":
         return <Switch />;
       case "date":
         return <DatePicker />;
       case "officer":
-        return <Select options={officers} showSearch optionFilterProp="label" />;
+        return <Select options={officers} showSearch={{ optionFilterProp: "label" }} />;
       case "select":
         return <Select options={f.options} />;
+      case "itemNos":
+        return (
+          <Select
+            mode="multiple"
+            options={confiscated}
+            notFoundContent="本案没有待处置的没收物品"
+            placeholder="选择已没收的物品"
+          />
+        );
       default:
         return <Input />;
     }
   };
+
+  const item = (f: StepField) =>
+    f.kind === "items" ? (
+      <ItemsInput key={f.name} field={f} />
+    ) : (
+      <Form.Item
+        key={f.name}
+        name={formKey(f)}
+        label={f.label}
+        extra={f.extra}
+        {...(f.initial === undefined ? {} : { initialValue: f.initial })}
+        valuePropName={f.kind === "bool" ? "checked" : "value"}
+        rules={
+          f.optional || f.kind === "bool"
+            ? []
+            : f.kind === "text" || f.kind === "textarea"
+              ? [{ required: true, whitespace: true, message: `请填写${f.label}` }]
+              : [{ required: true, message: `请填写${f.label}` }]
+        }
+      >
+        {input(f)}
+      </Form.Item>
+    );
 
   return (
     <Modal
@@ -266,7 +409,7 @@ const StepModal = (props: {
       confirmLoading={saving}
       okText="办理"
       destroyOnHidden
-      width={640}
+      width={720}
     >
       {props.action && props.action.guards.length > 0 && (
         <Typography.Paragraph type="secondary">
@@ -275,20 +418,10 @@ const StepModal = (props: {
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" initialValues={{ on: dayjs() }} preserve={false}>
-        <Form.Item name="on" label="办理日期" rules={[{ required: true }]}>
+        <Form.Item name="on" label="办理日期" rules={[{ required: true, message: "请选择办理日期" }]}>
           <DatePicker />
         </Form.Item>
-        {fields.map((f) => (
-          <Form.Item
-            key={f.name}
-            name={f.name.replaceAll(".", "_")}
-            label={f.label}
-            valuePropName={f.kind === "bool" ? "checked" : "value"}
-            rules={f.optional || f.kind === "bool" ? [] : [{ required: true }]}
-          >
-            {input(f)}
-          </Form.Item>
-        ))}
+        {fields.filter((x) => !x.showIf || x.showIf(values ?? {})).map(item)}
       </Form>
     </Modal>
   );

@@ -1,8 +1,14 @@
-import { Card, Descriptions, Empty, Space, Tag, Typography } from "antd";
+import { Alert, Card, Descriptions, Empty, List, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
+import { useEffect, useState } from "react";
+import { Link } from "react-router-dom";
 import { useAgency } from "../lib/agency";
+import { api } from "../lib/api";
 import { useAuth, useMe } from "../lib/auth";
+import { type CaseDeadlineRow, lightColors, lightLabels } from "../lib/cases";
+import { useApiError } from "../lib/feedback";
 import { agencyKindLabels } from "../lib/labels";
+import type { Paged } from "../lib/types";
 
 const greeting = () => {
   const h = dayjs().hour();
@@ -17,6 +23,11 @@ export default function WorkbenchPage() {
   const { roleName } = useAuth();
   const { current } = useAgency();
   const roles = me.memberships.find((m) => m.agencyId === current?.id)?.roles ?? [];
+  const { can } = useAuth();
+  const readsCases = can("case.read");
+  const leader = me.memberships.some((m) =>
+    m.roles.some((r) => r === "squad_leader" || r === "agency_leader"),
+  );
 
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="workbench">
@@ -49,9 +60,88 @@ export default function WorkbenchPage() {
           <Descriptions.Item label="今天">{dayjs().format("YYYY年M月D日 dddd")}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="待办事项">
-        <Empty description="暂无待办事项" />
-      </Card>
+      {readsCases && <MyDeadlines leader={leader} />}
     </Space>
   );
 }
+
+/** 待办事项: the user's open case deadlines, nearest first; for leaders the overdue count in their scope. */
+const MyDeadlines = ({ leader }: { leader: boolean }) => {
+  const showError = useApiError();
+  const [mine, setMine] = useState<Paged<CaseDeadlineRow> | null>(null);
+  const [overdue, setOverdue] = useState<number | null>(null);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    api
+      .get<Paged<CaseDeadlineRow>>("/case-deadlines", { mine: true, pageSize: 10 }, { signal: ctrl.signal })
+      .then(setMine)
+      .catch(showError);
+    if (leader)
+      api
+        .get<Paged<CaseDeadlineRow>>(
+          "/case-deadlines",
+          { light: "red", pageSize: 1 },
+          { signal: ctrl.signal },
+        )
+        .then((r) => setOverdue(r.total))
+        .catch(showError);
+    return () => ctrl.abort();
+  }, [leader, showError]);
+
+  return (
+    <Card
+      title="待办事项：我的办案期限"
+      extra={<Link to="/case-deadlines?mine=true">全部办案期限</Link>}
+      loading={mine === null}
+      data-testid="my-deadlines"
+    >
+      {leader && overdue !== null && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type={overdue > 0 ? "warning" : "success"}
+          showIcon
+          title={
+            overdue > 0 ? (
+              <span>
+                本机关及所监督机关有 <Link to="/case-deadlines?light=red">{overdue} 个超期的办案期限</Link>
+              </span>
+            ) : (
+              "本机关及所监督机关没有超期的办案期限"
+            )
+          }
+        />
+      )}
+      <List
+        dataSource={mine?.items ?? []}
+        locale={{ emptyText: <Empty description="暂无待办的办案期限" /> }}
+        renderItem={(d) => (
+          <List.Item
+            extra={
+              <Tag color={lightColors[d.light ?? ""] ?? "default"}>
+                {d.dueOn} {d.light ? lightLabels[d.light] : ""}
+              </Tag>
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap>
+                  <Link to={`/cases/${d.caseId}`}>{d.number ?? "（未立案的线索）"}</Link>
+                  <span>{d.partyName}</span>
+                  <Tag>{d.stateName}</Tag>
+                </Space>
+              }
+              description={`${d.label}（${d.ruleId}）· ${d.summary}`}
+            />
+          </List.Item>
+        )}
+      />
+      {mine && mine.total > mine.items.length && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          共 {mine.total} 个期限，仅显示最近的 {mine.items.length} 个，
+          <Link to="/case-deadlines?mine=true">查看全部</Link>
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+};

@@ -1,11 +1,4 @@
-import {
-  addCalendarDays,
-  addMonths,
-  addWorkingDays,
-  type Calendar,
-  dueDate,
-  parseDay,
-} from "../../calendar/working-days.ts";
+import { addMonths, addWorkingDays, type Calendar, dueDate, parseDay } from "../../calendar/working-days.ts";
 
 /** X4 (APL art. 67): pay within 15 days of receiving the decision. */
 export const paymentPeriodDays = 15;
@@ -68,6 +61,7 @@ export function courtApplicationWindow(
 ): { from: string; to: string } {
   const suitExpires = addMonths(input.decisionServedOn, 6);
   const afterReminder = addWorkingDays(cal, input.reminderServedOn, 10);
-  const from = addCalendarDays(suitExpires > afterReminder ? suitExpires : afterReminder, 0);
+  // The later of the two dates (ISO dates compare as strings).
+  const from = [suitExpires, afterReminder].sort()[1]!;
   return { from, to: addMonths(suitExpires, 3) };
 }
