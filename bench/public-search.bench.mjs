@@ -97,9 +97,9 @@ async function fill(db) {
        '示范综执罚〔' || (2020 + g % 7) || '〕' || g || '号', '行政处罚决定书', a.name, p.t,
        CASE WHEN p.t LIKE '%公司' THEN '91330702MA' || lpad((g % 100000000)::text, 8, '0') ELSE '' END,
        f.t, p.t || v.t, (${sqlArray(penalties)})[1 + g % ${penalties.length}], '（正文略）',
-       date '2020-01-01' + (g % 2500), v.tokens || p.tokens || f.tokens || a.tokens,
+       date '2020-01-01' + (g % 2500)::int, v.tokens || p.tokens || f.tokens || a.tokens,
        a.id, timestamptz '2020-01-01' + make_interval(secs => g * 150), 0
-     FROM generate_series(1, ${rows}) g
+     FROM generate_series(1::bigint, ${rows}) g
      JOIN bench_v v ON v.i = g % ${violations.length}
      JOIN bench_p p ON p.i = (g * 7919) % ${parties.length}
      JOIN bench_f f ON f.i = (g * 31) % ${fields.length}
