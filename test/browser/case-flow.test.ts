@@ -280,9 +280,17 @@ describe("a general case from the lead to the archive in chromium (C06, X3–X5)
       await p.getByLabel("当事人名称").fill("孙某");
       await p.getByRole("button", { name: "下一步" }).click();
       await p.getByLabel("案由 / 线索内容").fill("浏览器测试：随地乱扔果皮");
-      await p.getByLabel(/违法行为（三步式执法清单中的事项）/).click();
-      await p.locator(".ant-select-item-option", { hasText: "CG-CF-001" }).first().click();
-      await p.keyboard.press("Escape");
+      // The list of the select arrives from the server: pick until the tag shows (no sleeps).
+      const picked = p.locator(".ant-select-selection-item", { hasText: "CG-CF-001" });
+      for (let attempt = 0; attempt < 3 && (await picked.count()) === 0; attempt++) {
+        await p.getByLabel(/违法行为（三步式执法清单中的事项）/).click();
+        await p
+          .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "CG-CF-001" })
+          .first()
+          .click();
+        await p.keyboard.press("Escape");
+      }
+      await picked.first().waitFor();
       await pickDate(p, "违法行为发生日期", threeStep.act);
       await pickDate(p, "发现日期", threeStep.discovered);
       await p.getByLabel("违法地点").fill("湖滨公园南门");
