@@ -119,13 +119,21 @@ describe("public complaint site in chromium (issue 8)", () => {
         await q.getByRole("button", { name: "查看举报人信息" }).waitFor();
         await q.getByRole("button", { name: /^分\s*派$/ }).click();
         await q.locator(".ant-modal").getByText("东湖区综合行政执法局湖滨中队").waitFor();
+        const dispatched = q.waitForResponse(
+          (r) => /\/complaints\/[^/]+\/dispatch/.test(r.url()) && r.request().method() === "POST",
+        );
         await q
           .locator(".ant-modal")
           .getByRole("button", { name: /确\s*定/ })
           .click();
+        const res = await dispatched;
+        assert.equal(res.status(), 200, await res.text());
         await q.getByText("已分派 东湖区综合行政执法局湖滨中队").waitFor();
         await screenshot(q, "complaint-dispatched.png");
         assert.deepEqual(deskWatch.problems, []);
+      } catch (err) {
+        await screenshot(q, "complaints-desk-failure.png").catch(() => undefined);
+        throw err;
       } finally {
         await desk.close();
       }
