@@ -12,6 +12,7 @@ import {
   demoPassword,
   launchBrowser,
   type PageWatch,
+  pickOptions,
   type RunningServer,
   screenshot,
   startServer,
@@ -140,7 +141,7 @@ describe("a general case from the lead to the archive in chromium (C06, X3–X5)
       await login(p, "dh.hb.01");
       await p.getByRole("button", { name: "登记线索" }).click();
       await p.getByRole("radio", { name: "一般程序（登记线索）" }).check();
-      await choose(p, "执法领域", "市容环境卫生");
+      await pickOptions(p, "执法领域", ["市容环境卫生"]);
       await p.getByRole("button", { name: "下一步" }).click();
       await p.getByLabel("当事人名称").fill("钱某");
       await p.getByLabel("身份证号码").fill("330702199105056789");
@@ -151,10 +152,7 @@ describe("a general case from the lead to the archive in chromium (C06, X3–X5)
       await pickDate(p, "发现日期", day.discovered);
       await p.getByLabel("违法地点").fill("湖滨路 20 号门前");
       await p.getByRole("button", { name: "下一步" }).click();
-      await p.getByLabel(/办案人员/).click();
-      await p.locator(".ant-select-item-option", { hasText: "张伟" }).click();
-      await p.locator(".ant-select-item-option", { hasText: "张中队" }).click();
-      await p.keyboard.press("Escape");
+      await pickOptions(p, /办案人员/, ["张伟", "张中队"]);
       await p.getByRole("button", { name: "下一步" }).click();
       await p.getByText("浏览器全流程测试：在湖滨路占道经营").waitFor();
       const created = p.waitForResponse(
@@ -275,7 +273,7 @@ describe("a general case from the lead to the archive in chromium (C06, X3–X5)
       await login(p, "dh.hb.01");
       await p.getByRole("button", { name: "登记线索" }).click();
       await p.getByRole("radio", { name: "三步式执法" }).check();
-      await choose(p, "执法领域", "市容环境卫生");
+      await pickOptions(p, "执法领域", ["市容环境卫生"]);
       await p.getByRole("button", { name: "下一步" }).click();
       await p.getByLabel("当事人名称").fill("孙某");
       await p.getByRole("button", { name: "下一步" }).click();
@@ -295,10 +293,7 @@ describe("a general case from the lead to the archive in chromium (C06, X3–X5)
       await pickDate(p, "发现日期", threeStep.discovered);
       await p.getByLabel("违法地点").fill("湖滨公园南门");
       await p.getByRole("button", { name: "下一步" }).click();
-      await p.getByLabel(/办案人员/).click();
-      await p.locator(".ant-select-item-option", { hasText: "张伟" }).click();
-      await p.locator(".ant-select-item-option", { hasText: "张中队" }).click();
-      await p.keyboard.press("Escape");
+      await pickOptions(p, /办案人员/, ["张伟", "张中队"]);
       await p.getByRole("button", { name: "下一步" }).click();
       await p.getByRole("button", { name: "确认登记" }).click();
       await p

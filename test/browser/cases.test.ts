@@ -9,6 +9,7 @@ import {
   demoPassword,
   launchBrowser,
   type PageWatch,
+  pickOptions,
   type RunningServer,
   screenshot,
   startServer,
@@ -75,8 +76,7 @@ describe("案件办理 in chromium (C06)", () => {
       await login(p, "dh.hb.01");
       // The 登记线索 wizard: 程序与领域 → 当事人 → 违法行为 → 办案人员 → 确认.
       await p.getByRole("button", { name: "登记线索" }).click();
-      await p.getByLabel("执法领域").click();
-      await p.locator(".ant-select-item-option", { hasText: "市容环境卫生" }).click();
+      await pickOptions(p, "执法领域", ["市容环境卫生"]);
       await p.getByRole("button", { name: "下一步" }).click();
       await p.getByLabel("当事人名称").fill("赵某");
       await p.getByRole("button", { name: "下一步" }).click();
@@ -85,10 +85,7 @@ describe("案件办理 in chromium (C06)", () => {
       await pickDate(p, "违法行为发生日期", fixedDay.act);
       await pickDate(p, "发现日期", fixedDay.discovered);
       await p.getByRole("button", { name: "下一步" }).click();
-      await p.getByLabel(/办案人员/).click();
-      await p.locator(".ant-select-item-option", { hasText: "张伟" }).click();
-      await p.locator(".ant-select-item-option", { hasText: "张中队" }).click();
-      await p.keyboard.press("Escape");
+      await pickOptions(p, /办案人员/, ["张伟", "张中队"]);
       await p.getByRole("button", { name: "下一步" }).click();
       await p.getByRole("button", { name: "确认登记" }).click();
       await p.getByText("（未立案的线索）").waitFor();

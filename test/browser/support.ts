@@ -205,3 +205,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/**
+ * Picks options of an antd Select (single or multiple) by their text, from the dropdown that is
+ * open, until every one shows as selected (an option list that arrives from the server, or a
+ * dropdown still animating, can swallow a click). No sleeps: each round waits for the elements.
+ */
+export async function pickOptions(page: Page, label: string | RegExp, texts: string[]): Promise<void> {
+  const field = page.getByLabel(label);
+  const form = page.locator(".ant-form-item", { has: field });
+  // The chosen values are rendered inside the form item (the dropdown lives in a portal elsewhere).
+  const shown = (t: string) => form.filter({ hasText: t });
+  for (let round = 0; round < 3; round++) {
+    const missing: string[] = [];
+    for (const t of texts) if ((await shown(t).count()) === 0) missing.push(t);
+    if (missing.length === 0) return;
+    await field.click();
+    for (const t of missing)
+      await page
+        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: t })
+        .first()
+        .click();
+    await page.keyboard.press("Escape");
+  }
+  for (const t of texts) await shown(t).first().waitFor();
+}
