@@ -247,7 +247,12 @@ export const startGuifan = async ({ databaseUrl, logLevel = "info" } = {}) => {
   try {
     proc = await startProcess({
       label: "guifan serve",
-      args: ["bin/guifan.js", "serve"],
+      // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+      args: [
+        ...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+        "bin/guifan.js",
+        "serve",
+      ],
       env: {
         PORT: String(port),
         HOST: "127.0.0.1",

@@ -46,6 +46,13 @@ export const errorMessages = {
   DECISION_EXTENSION_EXCEEDED: "办案期限延长超过规定",
   MEASURE_DECISION_OVERDUE: "先行登记保存或查封、扣押的处理决定已超过期限",
   MEASURES_PENDING: "尚有先行登记保存或查封、扣押的财物未作出处理决定",
+  CASE_OFFICERS_TOO_FEW: "办案人员不得少于两名",
+  CASE_OFFICER_OTHER_AGENCY: "办案人员须为本案办案机构（或其所属局）的人员",
+  SEIZURE_NOT_OPEN: "本案没有尚在期限内的查封、扣押",
+  SEIZURE_EXPIRED: "查封、扣押期限已届满",
+  SEIZURE_EXTENSION_USED: "查封、扣押期限只能延长一次",
+  SEIZURE_EXTENSION_EXCEEDED: "查封、扣押期限延长不得超过 30 日",
+  TESTING_PERIOD_INVALID: "检测、检验、检疫或技术鉴定期间不合法",
   NOT_ON_PROCEDURE_LIST: "该违法行为不在本机关的三步式执法清单或首违不罚清单中",
   NOT_FIRST_VIOLATION: "当事人并非初次违法，不适用首违不罚",
   CORRECTION_PERIOD_RUNNING: "责令改正期限尚未届满",
@@ -78,6 +85,8 @@ export const errorMessages = {
   FILING_STATE: "备案当前状态不允许该操作",
   SIMPLE_PROCEDURE_NOT_ALLOWED: "不符合适用简易程序的条件",
   SIMPLE_PROCEDURE_LIMIT: "当场罚款超过法定限额，应适用普通程序",
+  INSPECTION_ITEM_INVALID: "抽查事项不存在、已移除或不属于本机关",
+  INSPECTION_RESULT_WITHDRAWN: "该抽查结果已撤回，不能再更正或撤回",
   INTERNAL: "服务器内部错误",
 } as const;
 

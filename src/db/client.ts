@@ -1,18 +1,37 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import * as schema from "./schema.ts";
+import type * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// Drizzle is opened without the schema: the relational API (`db.query.x.findMany`) is not used,
+// and with the schema every transaction built a query builder per table (~0.4 ms of CPU per
+// transaction, measured on the case-steps benchmark). The types say so too (`db.query` is empty).
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
+type NoSchema = Record<string, never>;
 /** Either the outer handle or a transaction handle; use cases accept both. */
 export type Executor = Db | Tx;
+
+/**
+ * Runs a hot statement (one every case step runs) as a named prepared statement on the PostgreSQL
+ * server: parsed and planned once per connection instead of on every call. Planning was ~70% of
+ * the server's CPU for a step's reads (measured; bench/README.md, case steps). `name` must always
+ * come with the same SQL text (node-postgres refuses a name reused for another text), so use it
+ * only for statements whose text does not depend on the values (no lists of parameters). PGlite
+ * ignores the name. Returns the rows as the driver gives them, like `ex.execute`.
+ */
+export async function executePrepared<T>(ex: Executor, name: string, query: SQL): Promise<T[]> {
+  // Drizzle's own path for `ex.execute`, with a statement name (Drizzle has no public API for it).
+  const { dialect, session } = ex as unknown as { dialect: PgDialect; session: PgSession };
+  const prepared = session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
+  return ((await prepared.execute()) as { rows: T[] }).rows;
+}
 
 /** Plain SQL access used by the migration runner and backup/restore. */
 export type SqlSession = {
@@ -50,7 +69,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   } else {
     client = await PGlite.create();
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client }) as unknown as Db;
   return {
     engine: "pglite",
     db,
@@ -92,7 +111,7 @@ export async function openPostgres(
       `Cannot connect to the PostgreSQL server at ${redact(url)}: ${(e as Error).message}`,
     );
   }
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzlePg({ client: pool }) as unknown as Db;
   return {
     engine: "postgresql",
     db,

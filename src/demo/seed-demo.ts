@@ -13,6 +13,7 @@ import { demoAgencies, demoUsers } from "./demo-city.ts";
 import { seedDemoComplaints } from "./demo-complaints.ts";
 import { seedDemoLaws } from "./demo-laws.ts";
 import { seedDemoOfficers } from "./demo-officers.ts";
+import { seedDemoPublicity } from "./demo-publicity.ts";
 import { seedDemoReviews } from "./demo-reviews.ts";
 
 export type DemoLogin = { username: string; displayName: string; password: string; roles: string };
@@ -97,6 +98,8 @@ export async function seedDemo(
   await seedDemoComplaints(ctx, userIds, ids);
   // The county bureaus' lists of major decisions (L1: legal review, collective discussion).
   await seedDemoReviews(ctx, userIds, ids);
+  // Service guides, random-inspection items and their results on the public site (C13).
+  await seedDemoPublicity(ctx, userIds, ids);
   return logins;
 }
 

@@ -30,6 +30,7 @@ import type { Integrator } from "../modules/ledger/integrator.ts";
 import { ledgerRoutes } from "../modules/ledger/routes.ts";
 import { officerRoutes } from "../modules/officers/routes.ts";
 import { powerRoutes } from "../modules/powers/routes.ts";
+import { guideRoutes } from "../modules/publicity/guide-routes.ts";
 import { publicInfoRoutes } from "../modules/publicity/info-routes.ts";
 import { publicityRoutes } from "../modules/publicity/routes.ts";
 import { reviewRoutes } from "../modules/reviews/routes.ts";
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(documentRoutes, { ctx });
       await api.register(publicityRoutes, { ctx });
       await api.register(publicInfoRoutes, { ctx });
+      await api.register(guideRoutes, { ctx });
     },
     { prefix: "/api/v1" },
   );

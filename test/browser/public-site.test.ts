@@ -283,6 +283,8 @@ describe("公示网站: a published decision verified in the browser (C13, C7, G
         ["/public/agencies", "执法人员（持有效执法证）"],
         ["/public/powers", "权责清单"],
         ["/public/inspection-items", "随机抽查事项清单"],
+        ["/public/service-guides", "投诉举报办理指南"],
+        ["/public/inspection-results", "示范市湖光广告传媒有限公司"],
         ["/public/benchmarks", "行政处罚裁量基准"],
         ["/public/remedies", "行政复议与行政诉讼"],
         ["/public/statistics", "按月立案与决定"],
@@ -291,6 +293,11 @@ describe("公示网站: a published decision verified in the browser (C13, C7, G
         await p.goto(url);
         await p.getByText(text).first().waitFor();
       }
+      // G6: an inspected individual appears masked (赵某某), never by name or phone.
+      await p.goto("/public/inspection-results");
+      await p.getByText("赵某某").first().waitFor();
+      const html = await p.content();
+      assert.ok(!html.includes("赵小明") && !html.includes("13905790123"), "the individual is masked");
       await p.goto("/public/procedures");
       await p.getByTestId("procedure-chart").locator("svg").first().waitFor();
       await p

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { caseRolesOf } from "../../src/modules/cases/case-roles.ts";
+import { changeableStates } from "../../src/modules/cases/change-steps.ts";
 import { generalEvents, generalProcedure, openStates } from "../../src/modules/cases/general-procedure.ts";
+import { seizureDueAfter } from "../../src/modules/cases/guards-changes.ts";
+import {
+  currentOfficerIds,
+  everOfficerIds,
+  officerHistory,
+} from "../../src/modules/cases/officers-of-case.ts";
 import { simpleProcedure } from "../../src/modules/cases/simple-procedure.ts";
 import { threeStepProcedure } from "../../src/modules/cases/three-step-procedure.ts";
 import {
@@ -11,6 +18,7 @@ import {
   caseStateCodes,
   findTransition,
 } from "../../src/modules/cases/transition.ts";
+import { packageCalendar } from "../support/calendar.ts";
 import { principal } from "../support/fixtures.ts";
 
 const tables = { general: generalProcedure, simple: simpleProcedure, three_step: threeStepProcedure };
@@ -166,11 +174,123 @@ describe("case procedures as transition tables (C06, C07)", () => {
     const actions = (roles: CaseRole[]) =>
       availableTransitions(generalProcedure, "lead", roles).map((t) => t.event);
     assert.deepEqual(actions(["officer"]), []);
-    assert.deepEqual(actions(["squad_leader"]).sort(), ["cancel", "decline", "file"]);
+    assert.deepEqual(actions(["squad_leader"]).sort(), ["cancel", "change_officers", "decline", "file"]);
     assert.ok(
       availableTransitions(generalProcedure, "noticed", ["agency_leader"]).some(
         (t) => t.event === "extend_decision_period",
       ),
     );
+  });
+
+  test("C2: change of officers (变更办案人员) at every state until the case is closed, approvers only, state unchanged", () => {
+    const states = (table: typeof generalProcedure) => [...new Set(table.map((t) => t.from))];
+    for (const [name, table] of Object.entries(tables)) {
+      for (const s of states(table).filter((x) => changeableStates.includes(x))) {
+        const row = table.find((t) => t.from === s && t.event === "change_officers");
+        assert.ok(row, `${name}: ${s}`);
+        assert.equal(row.to, s, `${name}: ${s} is a self-transition`);
+        assert.deepEqual(
+          row.guards.map((g) => `${g.ruleId}:${g.check}`),
+          ["C2:newOfficersEligible"],
+        );
+        for (const role of ["squad_leader", "agency_leader"] as const)
+          assert.ok(findTransition(table, s, "change_officers", [role]).ok, `${name}: ${s}/${role}`);
+        const officer = findTransition(table, s, "change_officers", ["officer"]);
+        assert.ok(!officer.ok && officer.code === "CASE_ROLE_REQUIRED", `${name}: ${s}/officer`);
+      }
+      for (const s of ["closed", "archived", "cancelled", "declined"] as const) {
+        const answer = findTransition(table, s, "change_officers", ["agency_leader"]);
+        assert.ok(!answer.ok && answer.code === "TRANSITION_NOT_ALLOWED", `${name}: ${s}`);
+      }
+    }
+    const data = generalProcedure.find(
+      (t) => t.from === "investigating" && t.event === "change_officers",
+    )!.data;
+    const a = "00000000-0000-4000-8000-000000000001";
+    const b = "00000000-0000-4000-8000-000000000002";
+    assert.ok(data.safeParse({ officerIds: [a, b], reason: "张某调岗" }).success);
+    assert.equal(data.safeParse({ officerIds: [a, a], reason: "重复" }).success, false);
+    assert.equal(data.safeParse({ officerIds: [a, b] }).success, false, "a reason is required");
+  });
+
+  test("C2: the officers in force are the latest change's set; the history shows who was on the case when", () => {
+    const [a, b, c, d] = ["a", "b", "c", "d"];
+    const steps = [
+      { seq: 1, event: "create", onDate: "2026-01-05", data: { officerIds: [a, b] } },
+      { seq: 2, event: "file", onDate: "2026-01-06", data: {} },
+      {
+        seq: 3,
+        event: "change_officers",
+        onDate: "2026-02-01",
+        data: { officerIds: [a, c], reason: "调岗" },
+      },
+      { seq: 4, event: "record_inspection", onDate: "2026-02-02", data: {} },
+      {
+        seq: 5,
+        event: "change_officers",
+        onDate: "2026-03-01",
+        data: { officerIds: [c, d], reason: "回避" },
+      },
+    ];
+    assert.deepEqual(currentOfficerIds([a, b], steps.slice(0, 2)), [a, b]);
+    assert.deepEqual(currentOfficerIds([a, b], steps.slice(0, 4)), [a, c]);
+    assert.deepEqual(currentOfficerIds([a, b], steps), [c, d]);
+    assert.deepEqual(everOfficerIds(steps), [a, b, c, d]);
+    const h = officerHistory([a, b], steps);
+    assert.deepEqual(
+      h.map((p) => [p.fromDate, p.untilDate, p.officerIds, p.added, p.removed]),
+      [
+        ["2026-01-05", "2026-02-01", [a, b], [a, b], []],
+        ["2026-02-01", "2026-03-01", [a, c], [c], [b]],
+        ["2026-03-01", null, [c, d], [d], [a]],
+      ],
+    );
+  });
+
+  test("K3: extension of sealing/seizure and testing periods: approvers, while investigating, self-transitions reopening the seizure deadline", () => {
+    const row = (event: string) =>
+      generalProcedure.find((t) => t.from === "investigating" && t.event === event)!;
+    const extend = row("extend_seizure");
+    assert.equal(extend.to, "investigating");
+    assert.deepEqual(extend.opens, ["seizure"]);
+    assert.deepEqual(
+      extend.guards.map((g) => `${g.ruleId}:${g.check}`),
+      ["K3:seizureRunning", "K3:seizureNotExtended", "K3:seizureExtensionWithinLimit"],
+    );
+    assert.ok(findTransition(generalProcedure, "investigating", "extend_seizure", ["agency_leader"]).ok);
+    assert.equal(findTransition(generalProcedure, "investigating", "extend_seizure", ["officer"]).ok, false);
+    for (const s of ["filed", "investigated", "decided"] as const)
+      assert.equal(findTransition(generalProcedure, s, "extend_seizure", ["agency_leader"]).ok, false, s);
+    assert.deepEqual(
+      row("record_testing_period").guards.map((g) => g.ruleId),
+      ["K3", "K3"],
+    );
+    assert.ok(extend.data.safeParse({ days: 30, reason: "案情复杂", approval: "局长批准" }).success);
+    assert.equal(extend.data.safeParse({ days: 0, reason: "x", approval: "y" }).success, false);
+    for (const t of [simpleProcedure, threeStepProcedure])
+      assert.equal(
+        t.some((x) => x.event === "extend_seizure"),
+        false,
+      );
+  });
+
+  test("K3: the seizure period is 30 calendar days from sealing, plus the extension and the testing days (rest days roll over)", () => {
+    const cal = packageCalendar([2026]);
+    const seal = { event: "seal_seize", onDate: "2026-03-02", data: {} };
+    assert.equal(seizureDueAfter(cal, [seal]), "2026-04-01");
+    const extend = { event: "extend_seizure", onDate: "2026-03-20", data: { days: 20 } };
+    assert.equal(seizureDueAfter(cal, [seal, extend]), "2026-04-21");
+    const testing = {
+      event: "record_testing_period",
+      onDate: "2026-03-25",
+      data: { from: "2026-03-10", to: "2026-03-14" },
+    };
+    // 5 testing days: 2026-04-26 is a Sunday → Monday 2026-04-27.
+    assert.equal(seizureDueAfter(cal, [seal, extend, testing]), "2026-04-27");
+    // The original end on a holiday (2026-04-04, 清明) rolls over; the extension counts from the end itself.
+    const sealed = { event: "seal_seize", onDate: "2026-03-05", data: {} };
+    assert.equal(seizureDueAfter(cal, [sealed]), "2026-04-07");
+    const month = { event: "extend_seizure", onDate: "2026-03-20", data: { days: 30 } };
+    assert.equal(seizureDueAfter(cal, [sealed, month]), "2026-05-06");
   });
 });

@@ -36,6 +36,8 @@ describe(`authentication over HTTP on ${testEngine()}`, () => {
     const fill: Record<string, string> = {
       id: t.agency.donghu,
       agencyId: t.agency.donghu,
+      itemId: t.agency.donghu,
+      resultId: t.agency.donghu,
       role: "officer",
       key: "security.lockoutThreshold",
       procedure: "general",

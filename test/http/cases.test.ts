@@ -60,6 +60,7 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
     // The bureau's leader (dh.leader) may approve; a squad leader of another squad may not.
     assert.deepEqual((await get(c.id, s["dh.leader"])).actions.map((a) => a.event).sort(), [
       "cancel",
+      "change_officers",
       "decline",
       "file",
     ]);

@@ -275,6 +275,15 @@ describe(`publication of decisions (C13, G3, G4, G6) (${testEngine()})`, () => {
     const x = await decidedCase({ party: { ...party, idNumber: "330702198807151111" } });
     const pub = await t.call({ method: "POST", url: `/api/v1/cases/${x.id}/publication`, as: s["dh.legal"] });
     const id = (pub.json() as { publicationId: string }).publicationId;
+    const number = (pub.json() as { caseNumber: string }).caseNumber;
+    // The public list (served from the search cache) shows the withdrawal at once.
+    const listed = async () =>
+      (
+        (await t.call({ url: `/api/v1/public/decisions?q=${encodeURIComponent(number)}` })).json() as {
+          items: Detail[];
+        }
+      ).items.find((i) => i.id === id);
+    assert.equal((await listed())?.withdrawnAt, null);
     assertError(
       await t.call({
         method: "POST",
@@ -305,6 +314,7 @@ describe(`publication of decisions (C13, G3, G4, G6) (${testEngine()})`, () => {
     const d = (await t.call({ url: `/api/v1/public/decisions/${id}` })).json() as Detail;
     assert.equal(d.withdrawalReason, "该决定经行政复议被撤销");
     assert.equal(d.body, "");
+    assert.equal((await listed())?.withdrawalReason, "该决定经行政复议被撤销");
     await assert.rejects(t.ctx.db.execute(sql`DELETE FROM public_withdrawals WHERE decision_id = ${id}`));
     const types = await t.ctx.db.execute<{ event_type: string }>(
       sql`SELECT event_type FROM ledger_entries WHERE case_id = ${x.id} AND event_type LIKE 'publicity.%' ORDER BY id`,

@@ -41,6 +41,8 @@ const PublicHomePage = lazy(() => import("./public/site/HomePage"));
 const PublicAgenciesPage = lazy(() => import("./public/site/AgenciesPage"));
 const PublicPowersPage = lazy(() => import("./public/site/PowersPage"));
 const PublicInspectionItemsPage = lazy(() => import("./public/site/InspectionItemsPage"));
+const PublicServiceGuidesPage = lazy(() => import("./public/site/ServiceGuidesPage"));
+const PublicInspectionResultsPage = lazy(() => import("./public/site/InspectionResultsPage"));
 const PublicProceduresPage = lazy(() => import("./public/site/ProceduresPage"));
 const PublicBenchmarksPage = lazy(() => import("./public/site/BenchmarksPage"));
 const PublicRemediesPage = lazy(() => import("./public/site/RemediesPage"));
@@ -80,6 +82,8 @@ export const AppRoutes = () => (
       <Route path="agencies" element={<PublicAgenciesPage />} />
       <Route path="powers" element={<PublicPowersPage />} />
       <Route path="inspection-items" element={<PublicInspectionItemsPage />} />
+      <Route path="service-guides" element={<PublicServiceGuidesPage />} />
+      <Route path="inspection-results" element={<PublicInspectionResultsPage />} />
       <Route path="procedures" element={<PublicProceduresPage />} />
       <Route path="benchmarks" element={<PublicBenchmarksPage />} />
       <Route path="remedies" element={<PublicRemediesPage />} />

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { principalOf } from "../../http/auth.ts";
 import { commonErrors, isoDate } from "../../http/schemas.ts";
+import { calendarCoverage } from "./calendar-coverage.ts";
 import { calendarYearFile, importCalendarYear } from "./import-calendar-year.ts";
 import { listCalendarDays, listCalendarYears } from "./list-calendar.ts";
 import { loadCalendar } from "./load-calendar.ts";
@@ -41,6 +42,28 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       const { start, amount, unit } = request.query;
       return { start, amount, unit, ...dueDate(await loadCalendar(ctx.db), start, amount, unit) };
     },
+  );
+
+  app.get(
+    "/calendar/coverage",
+    {
+      config: { auth: "session" },
+      schema: {
+        tags,
+        summary: "工作日历覆盖范围与到期提醒（规则 D4；距覆盖截止日不足 calendar.warnDays 日时 warn=true）",
+        response: {
+          200: z.object({
+            lastYear: z.number().int(),
+            coveredUntil: z.string(),
+            daysLeft: z.number().int(),
+            warnDays: z.number().int(),
+            warn: z.boolean(),
+          }),
+          ...commonErrors,
+        },
+      },
+    },
+    async (request) => calendarCoverage(ctx, principalOf(request)),
   );
 
   app.get(

@@ -1,9 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
-import type { Executor } from "../../db/client.ts";
+import { type Executor, executePrepared } from "../../db/client.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import { loadCalendar } from "../calendar/load-calendar.ts";
 import type { Calendar } from "../calendar/working-days.ts";
@@ -16,8 +16,8 @@ import { formatCaseNumber } from "./case.ts";
 import { caseRolesOf, mayApprove } from "./case-roles.ts";
 import { findCase } from "./find-case.ts";
 import { generalProcedure } from "./general-procedure.ts";
-import { dueOf, guards, type StepContext } from "./guards.ts";
-import { caseDeadlines, caseEvents, caseNumberCounters, cases } from "./schema.ts";
+import { type CaseRow, dueOf, guards, type StepContext } from "./guards.ts";
+import { caseNumberCounters } from "./schema.ts";
 import { simpleProcedure } from "./simple-procedure.ts";
 import { threeStepProcedure } from "./three-step-procedure.ts";
 import { type CaseState, findTransition, type Transition } from "./transition.ts";
@@ -148,33 +148,47 @@ export async function applyTransition(
       (d) => d.status === "open" && (t.closes === "all" || (t.closes ?? []).includes(d.kind as never)),
     );
 
-    const [updated] = await tx
-      .update(cases)
-      .set({ state: t.to, version: seq, number, updatedAt: now, procedure: t.switchesTo ?? c.procedure })
-      .where(and(eq(cases.id, c.id), eq(cases.version, c.version)))
-      .returning();
-    if (!updated) throw new AppError("CONFLICT", "案件已被他人办理，请刷新后重试");
-    await tx.insert(caseEvents).values({
-      id: eventId,
-      caseId: c.id,
-      agencyId: c.agencyId,
-      seq,
-      event,
-      fromState: c.state,
-      toState: t.to,
-      onDate: on,
-      data,
-      actorId: actor.userId,
-      at: now,
-    });
+    // The step's writes in one statement: the case moves only if it still has the version loaded
+    // (else nothing is written: 409); the step row and the deadline rows are inserted from the
+    // UPDATE's result, so they exist only if it moved. The ledger entry follows in the same
+    // transaction.
+    const procedure = t.switchesTo ?? c.procedure;
+    const at = now.toISOString();
     const rows = [
       ...closing.map((d) => ({ kind: d.kind, status: "closed", dueOn: d.dueOn })),
       ...opened.map((d) => ({ ...d, status: "open" })),
     ];
-    if (rows.length)
-      await tx
-        .insert(caseDeadlines)
-        .values(rows.map((r) => ({ id: newId(), caseId: c.id, eventId, seq, at: now, ...r })));
+    const deadlineRows = rows.length
+      ? sql`, d AS (
+          INSERT INTO case_deadlines (id, case_id, event_id, seq, at, kind, status, due_on)
+          SELECT v.id::uuid, e.case_id, e.id, e.seq, e.at, v.kind, v.status, v.due_on::date
+            FROM e, (VALUES ${sql.join(
+              rows.map((r) => sql`(${newId()}, ${r.kind}, ${r.status}, ${r.dueOn})`),
+              sql`, `,
+            )}) AS v (id, kind, status, due_on))`
+      : sql``;
+    // Named per number of deadline rows: the text is the same for the same count (executePrepared).
+    const [written] = await executePrepared<{ moved: number }>(
+      tx,
+      `guifan_case_step_${rows.length}`,
+      sql`
+      WITH u AS (
+        UPDATE cases SET state = ${t.to}, version = ${seq}, number = ${number},
+                         updated_at = ${at}::timestamptz, procedure = ${procedure}
+         WHERE id = ${c.id} AND version = ${c.version}
+        RETURNING id),
+      e AS (
+        INSERT INTO case_events (id, case_id, agency_id, seq, event, from_state, to_state, on_date, data, actor_id, at)
+        SELECT ${eventId}::uuid, u.id, ${c.agencyId}::uuid, ${seq}::integer, ${event}, ${c.state}, ${t.to},
+               ${on}::date, ${JSON.stringify(data)}::jsonb, ${actor.userId}::uuid, ${at}::timestamptz
+          FROM u
+        RETURNING id, case_id, seq, at)${deadlineRows}
+      SELECT count(*)::integer AS moved FROM e`,
+    );
+    if (written?.moved !== 1) throw new AppError("CONFLICT", "案件已被他人办理，请刷新后重试");
+    // Only this engine changes a case row, and only with its version: the row now is the loaded one
+    // with the step's changes.
+    const updated: CaseRow = { ...c, state: t.to, version: seq, number, updatedAt: now, procedure };
     await appendEntry(tx, {
       agencyId: c.agencyId,
       actorId: actor.userId,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lawDate } from "../officers/officer.ts";
+import { changeOfficers } from "./change-steps.ts";
 import { approvers, handlers, L5, none, note, type Transition } from "./transition.ts";
 
 /** X3 (APL art. 61): how a decision reaches the party. */
@@ -155,6 +156,8 @@ export const executionSteps: Transition[] = [
       documents: ["罚没物品处置记录"],
     }),
   ),
+  // C2: change of officers until the case is closed.
+  ...(["decided", "served", "enforcement_applied", "executed"] as const).map(changeOfficers),
   {
     from: "executed",
     event: "close",

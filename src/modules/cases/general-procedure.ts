@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { lawDate } from "../officers/officer.ts";
 import { penaltyInput } from "./case.ts";
+import { changeOfficers, seizureSteps } from "./change-steps.ts";
 import { executionSteps } from "./execution-steps.ts";
 import { seizedItems } from "./items.ts";
 import { approvers, C2, type CaseState, handlers, L5, none, note, type Transition } from "./transition.ts";
@@ -12,8 +13,9 @@ import { approvers, C2, type CaseState, handlers, L5, none, note, type Transitio
  * (apply-transition.ts) is generic; a legal officer reviews this table. Service and execution
  * (X3–X6, K5, K7) are in execution-steps.ts.
  *
- * Not yet in the table: extension of sealing/seizure (K3). Legal review (P10) and collective
- * discussion (P9) are their own workflow (src/modules/reviews); the decide step's gates ask it.
+ * The change of officers (C2) and the extension of sealing/seizure (K3) are in change-steps.ts.
+ * Legal review (P10) and collective discussion (P9) are their own workflow (src/modules/reviews);
+ * the decide step's gates ask it.
  */
 /** P11 (APL art. 30–33): the grounds on which no penalty is given. */
 export const noPenaltyGrounds = {
@@ -186,6 +188,8 @@ export const generalProcedure: Transition[] = [
     closes: ["seizure"],
     documents: ["解除查封（扣押）决定书 / 处理决定书"],
   },
+  // K3: the one extension of a running sealing/seizure, and testing periods not counted.
+  ...seizureSteps,
   {
     from: "investigating",
     event: "finish_investigation",
@@ -308,6 +312,8 @@ export const generalProcedure: Transition[] = [
         documents: ["延长办案期限审批表"],
       }),
     ),
+  // C2: the officers change with approval at any state until the case is closed (execution states: execution-steps.ts).
+  ...openStates.map(changeOfficers),
   ...openStates.map(
     (from): Transition => ({
       from,

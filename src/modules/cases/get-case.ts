@@ -7,8 +7,14 @@ import { users } from "../identity/schema.ts";
 import { dateOf } from "../officers/officer.ts";
 import { tableOf } from "./apply-transition.ts";
 import { caseRolesOf } from "./case-roles.ts";
-import { findCase } from "./find-case.ts";
+import { findCase, type LoadedCase } from "./find-case.ts";
 import { itemInventory } from "./items.ts";
+import {
+  everOfficerIds,
+  officerChangeEvent,
+  officerHistory,
+  registeredOfficerIds,
+} from "./officers-of-case.ts";
 import { type DeadlineStatus, deadlineStatus } from "./rules/deadlines.ts";
 import { owedOn, paymentSchedule } from "./rules/execution.ts";
 import {
@@ -23,12 +29,19 @@ import {
 export async function getCase(ctx: AppContext, actor: Principal, id: string) {
   const loaded = await findCase(ctx.db, actor, id);
   const c = loaded.case;
-  const ids = [...new Set([...loaded.officerIds, ...loaded.events.map((e) => e.actorId)])];
+  const ids = [
+    ...new Set([
+      ...loaded.officerIds,
+      ...everOfficerIds(loaded.events),
+      ...loaded.events.map((e) => e.actorId),
+    ]),
+  ];
   const names = new Map(
     (
       await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))
     ).map((u) => [u.id, u.name]),
   );
+  const officer = (u: string) => ({ userId: u, displayName: names.get(u) ?? "" });
   const today = dateOf(ctx.now());
   const cal = await loadCalendar(ctx.db);
   const light = (due: string): DeadlineStatus | null => {
@@ -49,7 +62,14 @@ export async function getCase(ctx: AppContext, actor: Principal, id: string) {
     money: moneyOf(cal, loaded.events, today),
     stateName: caseStates[c.state as CaseState] ?? c.state,
     agencyName: loaded.agency.name,
-    officers: loaded.officerIds.map((u) => ({ userId: u, displayName: names.get(u) ?? "" })),
+    officers: loaded.officerIds.map(officer),
+    officerChanges: officerChanges(loaded.officerIds, loaded.events).map((x) => ({
+      ...x,
+      officers: x.officerIds.map(officer),
+      added: x.added.map(officer),
+      removed: x.removed.map(officer),
+      actorName: names.get(x.actorId) ?? "",
+    })),
     events: loaded.events.map((e) => ({
       id: e.id,
       seq: e.seq,
@@ -79,6 +99,28 @@ export async function getCase(ctx: AppContext, actor: Principal, id: string) {
       documents: t.documents ?? [],
     })),
   };
+}
+
+/**
+ * C2: the changes of officers (办案人员变更), oldest first: the step, its date, the new set, who
+ * joined and who left, the reason and who approved it. The registered officers are the create step's.
+ */
+function officerChanges(current: string[], events: LoadedCase["events"]) {
+  const periods = officerHistory(registeredOfficerIds(events) ?? current, events);
+  return events
+    .filter((e) => e.event === officerChangeEvent)
+    .map((e) => {
+      const p = periods.find((x) => x.fromSeq === e.seq)!;
+      return {
+        seq: e.seq,
+        on: e.onDate,
+        officerIds: p.officerIds,
+        added: p.added,
+        removed: p.removed,
+        reason: p.reason,
+        actorId: e.actorId,
+      };
+    });
 }
 
 /** X4–X6: the fine, its schedule and what is owed today (null before service or without a fine). */

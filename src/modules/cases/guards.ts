@@ -1,13 +1,15 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
-import { addWorkingDays, dueDate } from "../calendar/working-days.ts";
+import { addWorkingDays } from "../calendar/working-days.ts";
 import { checkDecisionStepData } from "../documents/check-decision-step.ts";
 import { assertRecordingPresent } from "../evidence/assert-recording-present.ts";
 import { assertTwoCertifiedOfficers } from "../officers/may-enforce.ts";
 import { assertCollectiveDiscussion, assertLegalReview } from "../reviews/decision-gate.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
+import { changeGuards, seizureDue } from "./guards-changes.ts";
 import { executionGuards } from "./guards-execution.ts";
 import { listGuards } from "./guards-lists.ts";
+import { everOfficerIds } from "./officers-of-case.ts";
 import { decisionDue } from "./rules/deadlines.ts";
 import { owedOn } from "./rules/execution.ts";
 import {
@@ -51,6 +53,7 @@ async function hearingRight(s: StepContext, penalty: Penalty): Promise<boolean> 
 export const guards: Record<GuardCheck, (s: StepContext) => Promise<void>> = {
   ...executionGuards,
   ...listGuards,
+  ...changeGuards,
   // X1/X2: the penalty decision this step makes states every item of APL art. 59 and the remedies.
   async decisionDocument(s) {
     const r = await checkDecisionStepData(s.tx, s);
@@ -136,12 +139,13 @@ export const guards: Record<GuardCheck, (s: StepContext) => Promise<void>> = {
       checkHearingNoticeInTime(await s.calendar(), { notifiedOn: s.on, hearingOn: String(s.data.hearingOn) }),
     );
   },
-  // P7: the presiding officer did not investigate.
+  // P7: the presiding officer did not investigate: nobody who was ever an officer of the case (C2,
+  // also those removed by a change of officers).
   async presidingOfficer(s) {
     enforce(
       checkPresidingOfficer({
         presidingUserId: String(s.data.presidingUserId),
-        investigatorIds: s.officerIds,
+        investigatorIds: [...s.officerIds, ...everOfficerIds(s.events)],
       }),
     );
   },
@@ -273,7 +277,8 @@ export async function dueOf(s: StepContext, kind: DeadlineKind): Promise<string 
     case "preservation":
       return addWorkingDays(cal, s.on, 7);
     case "seizure":
-      return dueDate(cal, s.on, 30, "day").due;
+      // K3: 30 days from sealing, plus an approved extension and testing periods (guards-changes.ts).
+      return seizureDue(s);
     case "payment": {
       // X4: 15 days after service; X6: the approved date or the next instalment.
       const steps = [...s.events, { event: s.transition.event, onDate: s.on, data: s.data }];

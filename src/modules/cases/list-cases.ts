@@ -1,4 +1,4 @@
-import { and, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { likePattern, offsetOf, type PageRequest } from "../../core/paging.ts";
 import { underAny } from "../agencies/list-agencies.ts";
@@ -8,8 +8,9 @@ import type { Calendar } from "../calendar/working-days.ts";
 import { type Principal, scopePrefixes } from "../identity/principal.ts";
 import { dateOf } from "../officers/officer.ts";
 import { dueHasLight, lightOf } from "./deadline-filter.ts";
+import { isCurrentOfficer } from "./officers-of-case.ts";
 import type { DeadlineStatus } from "./rules/deadlines.ts";
-import { caseDeadlines, caseOfficers, cases } from "./schema.ts";
+import { caseDeadlines, cases } from "./schema.ts";
 import { type CaseState, caseStates } from "./transition.ts";
 
 export type CaseFilter = {
@@ -43,14 +44,8 @@ export async function listCases(ctx: AppContext, actor: Principal, req: PageRequ
     req.state ? eq(c.state, req.state) : undefined,
     req.procedure ? eq(c.procedure, req.procedure) : undefined,
     req.field ? eq(c.field, req.field) : undefined,
-    req.officerId
-      ? exists(
-          ctx.db
-            .select({ x: caseOfficers.userId })
-            .from(caseOfficers)
-            .where(and(eq(caseOfficers.caseId, c.id), eq(caseOfficers.userId, req.officerId))),
-        )
-      : undefined,
+    // C2: the officers in force (after any change of officers).
+    req.officerId ? isCurrentOfficer(c.id, req.officerId) : undefined,
     req.q
       ? or(
           ilike(c.number, likePattern(req.q)),

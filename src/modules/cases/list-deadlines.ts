@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { likePattern, offsetOf, type PageRequest } from "../../core/paging.ts";
 import { underAny } from "../agencies/list-agencies.ts";
@@ -8,8 +8,9 @@ import { type Principal, scopePrefixes } from "../identity/principal.ts";
 import { users } from "../identity/schema.ts";
 import { dateOf } from "../officers/officer.ts";
 import { dueHasLight, lightOf } from "./deadline-filter.ts";
+import { currentOfficersOf, isCurrentOfficer } from "./officers-of-case.ts";
 import type { DeadlineStatus } from "./rules/deadlines.ts";
-import { caseDeadlines, caseOfficers, cases } from "./schema.ts";
+import { caseDeadlines, cases } from "./schema.ts";
 import { type CaseState, caseStates, type DeadlineKind, deadlineKinds } from "./transition.ts";
 
 export type DeadlineFilter = {
@@ -42,14 +43,8 @@ export async function listDeadlines(ctx: AppContext, actor: Principal, req: Page
           ilike(cases.summary, likePattern(req.q)),
         )
       : undefined,
-    req.mine
-      ? exists(
-          ctx.db
-            .select({ x: caseOfficers.userId })
-            .from(caseOfficers)
-            .where(and(eq(caseOfficers.caseId, d.caseId), eq(caseOfficers.userId, actor.userId))),
-        )
-      : undefined,
+    // C2: the officers in force (after any change of officers).
+    req.mine ? isCurrentOfficer(d.caseId, actor.userId) : undefined,
   );
   const rows = await ctx.db
     .select({
@@ -78,14 +73,18 @@ export async function listDeadlines(ctx: AppContext, actor: Principal, req: Page
     .innerJoin(agencies, eq(agencies.id, cases.agencyId))
     .where(where);
   const caseIds = [...new Set(rows.map((r) => r.caseId))];
-  const officers = caseIds.length
-    ? await ctx.db
-        .select({ caseId: caseOfficers.caseId, name: users.displayName })
-        .from(caseOfficers)
-        .innerJoin(users, eq(users.id, caseOfficers.userId))
-        .where(inArray(caseOfficers.caseId, caseIds))
-    : [];
-  const namesOf = (id: string) => officers.filter((o) => o.caseId === id).map((o) => o.name);
+  const officersOf = await currentOfficersOf(ctx.db, caseIds);
+  const userIds = [...new Set([...officersOf.values()].flat())];
+  const names = new Map(
+    (userIds.length
+      ? await ctx.db
+          .select({ id: users.id, name: users.displayName })
+          .from(users)
+          .where(inArray(users.id, userIds))
+      : []
+    ).map((u) => [u.id, u.name]),
+  );
+  const namesOf = (id: string) => (officersOf.get(id) ?? []).map((u) => names.get(u) ?? "");
   return {
     items: rows.map((r) => ({
       ...r,

@@ -79,6 +79,20 @@ const caseDetail = caseView.extend({
   items: z.array(inventoryItem),
   money: money.nullable(),
   officers: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+  // C2: the changes of officers, oldest first (the registered officers are the create step's).
+  officerChanges: z.array(
+    z.object({
+      seq: z.number().int(),
+      on: z.string(),
+      officerIds: z.array(z.string()),
+      officers: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+      added: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+      removed: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+      reason: z.string(),
+      actorId: z.string(),
+      actorName: z.string(),
+    }),
+  ),
   events: z.array(
     z.object({
       id: z.string(),

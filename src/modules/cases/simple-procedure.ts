@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { penaltyInput } from "./case.ts";
+import { changeOfficers } from "./change-steps.ts";
 import { executionSteps } from "./execution-steps.ts";
 import type { Transition } from "./transition.ts";
 
@@ -47,5 +48,6 @@ export const simpleProcedure: Transition[] = [
     data: z.strictObject({ reason: z.string().trim().min(1).max(2000) }),
     closes: "all",
   },
+  changeOfficers("lead"),
   ...executionSteps.filter((t) => t.event !== "transfer_out"),
 ];

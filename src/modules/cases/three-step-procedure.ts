@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { lawDate } from "../officers/officer.ts";
+import { changeOfficers } from "./change-steps.ts";
 import { executionSteps } from "./execution-steps.ts";
 import { approvers, C2, type CaseState, handlers, note, type Transition } from "./transition.ts";
 
@@ -68,5 +69,6 @@ export const threeStepProcedure: Transition[] = [
       documents: ["销案审批表"],
     }),
   ),
+  ...(["lead", "educated", "ordered"] as CaseState[]).map(changeOfficers),
   ...executionSteps.filter((t) => t.event === "archive"),
 ];

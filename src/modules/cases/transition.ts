@@ -72,7 +72,13 @@ export type GuardCheck =
   | "paidInFull"
   | "paymentOverdue"
   | "deferralLater"
-  | "courtWindow";
+  | "courtWindow"
+  // guards-changes.ts: change of case officers (C2, O1) and the K3 period of sealing/seizure.
+  | "newOfficersEligible"
+  | "seizureRunning"
+  | "seizureNotExtended"
+  | "seizureExtensionWithinLimit"
+  | "testingPeriodValid";
 export type Guard = { ruleId: string; check: GuardCheck };
 
 /** Deadline kinds a step opens or closes. */
@@ -83,7 +89,7 @@ export const deadlineKinds = {
   service: { label: "送达期限（决定后 7 个工作日）", ruleId: "X3" },
   payment: { label: "缴纳罚款期限（送达后 15 日，或批准的延期、分期）", ruleId: "X4" },
   preservation: { label: "先行登记保存物品处理决定期限（7 个工作日）", ruleId: "C4" },
-  seizure: { label: "查封、扣押期限（30 日）", ruleId: "K3" },
+  seizure: { label: "查封、扣押期限（30 日，经批准可延长一次不超过 30 日）", ruleId: "K3" },
   correction: { label: "责令改正期限", ruleId: "C08" },
   court_application: { label: "申请法院强制执行期限", ruleId: "K7" },
 } as const;

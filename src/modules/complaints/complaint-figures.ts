@@ -1,9 +1,11 @@
 import { and, gte, lte } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
+import { loadCalendar } from "../calendar/load-calendar.ts";
 import type { Principal } from "../identity/principal.ts";
 import { dateOf } from "../officers/officer.ts";
 import { complaintCategories, complaintSources } from "./complaint.ts";
 import { visibleTo } from "./list-complaints.ts";
+import { resolveDueDates } from "./resolve-due-dates.ts";
 import { complaints } from "./schema.ts";
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
@@ -12,7 +14,8 @@ const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10
  * Figures of complaints and leads received in [from, to] that the actor may read (issue 8 item 7):
  * counts by source, category and area; on-time rates of acceptance and answer (settings
  * complaint.acceptWorkdays / answerWorkdays; an open complaint past due counts as late);
- * satisfaction from the reporters' ratings. Rates are percentages with one decimal.
+ * satisfaction from the reporters' ratings. Rates are percentages with one decimal. A deadline whose
+ * year is not imported yet (rule D4) is counted as `pending`, neither on time nor late.
  */
 export async function complaintFigures(
   ctx: AppContext,
@@ -21,8 +24,12 @@ export async function complaintFigures(
 ) {
   const today = dateOf(ctx.now());
   const c = complaints;
-  const rows = await ctx.db
+  const stored = await ctx.db
     .select({
+      id: c.id,
+      bureauId: c.bureauId,
+      receivedOn: c.receivedOn,
+      reopenCount: c.reopenCount,
       source: c.source,
       category: c.category,
       area: c.area,
@@ -41,6 +48,7 @@ export async function complaintFigures(
         req.to ? lte(c.receivedOn, req.to) : undefined,
       ),
     );
+  const rows = await resolveDueDates(ctx.db, await loadCalendar(ctx.db), stored);
   const tally = (key: (r: (typeof rows)[number]) => string, name: (k: string) => string) => {
     const m = new Map<string, number>();
     for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
@@ -53,12 +61,17 @@ export async function complaintFigures(
   let acceptDue = 0;
   let answerOnTime = 0;
   let answerDue = 0;
+  let acceptPending = 0;
+  let answerPending = 0;
   for (const r of own) {
-    if (r.acceptedOn) {
+    if (r.acceptDueOn === null) {
+      if (r.acceptedOn || ["received", "dispatched"].includes(r.state)) acceptPending++;
+    } else if (r.acceptedOn) {
       acceptDue++;
       if (r.acceptedOn <= r.acceptDueOn) acceptOnTime++;
     } else if (["received", "dispatched"].includes(r.state) && today > r.acceptDueOn) acceptDue++;
-    if (r.answeredOn) {
+    if (r.answerDueOn === null) answerPending++;
+    else if (r.answeredOn) {
       answerDue++;
       if (r.answeredOn <= r.answerDueOn) answerOnTime++;
     } else if (today > r.answerDueOn) answerDue++;
@@ -80,8 +93,18 @@ export async function complaintFigures(
       (r) => r.area,
       (k) => k || "未识别区域",
     ),
-    acceptance: { onTime: acceptOnTime, due: acceptDue, onTimeRate: rate(acceptOnTime, acceptDue) },
-    answer: { onTime: answerOnTime, due: answerDue, onTimeRate: rate(answerOnTime, answerDue) },
+    acceptance: {
+      onTime: acceptOnTime,
+      due: acceptDue,
+      onTimeRate: rate(acceptOnTime, acceptDue),
+      pending: acceptPending,
+    },
+    answer: {
+      onTime: answerOnTime,
+      due: answerDue,
+      onTimeRate: rate(answerOnTime, answerDue),
+      pending: answerPending,
+    },
     satisfaction: {
       rated: rated.length,
       average: rated.length

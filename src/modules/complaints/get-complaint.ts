@@ -20,6 +20,7 @@ import { complaintDeadlines } from "./deadlines.ts";
 import { findComplaint, type LoadedComplaint } from "./find-complaint.ts";
 import { findDuplicates } from "./find-duplicates.ts";
 import { reporterOf } from "./reporter-of.ts";
+import { resolveDueDates } from "./resolve-due-dates.ts";
 import { complaintDispatchRules, complaintEvents, complaintPhotos, complaints } from "./schema.ts";
 
 /** The staff steps the actor may take now (state and permission at the right unit). */
@@ -67,6 +68,8 @@ export async function getComplaint(ctx: AppContext, actor: Principal, id: string
   const proposed = proposeAgency(c, rules, units);
   const cal = await loadCalendar(ctx.db);
   const today = dateOf(ctx.now());
+  // Pending due dates (D4) are computed now if their year has been imported since.
+  const [due] = await resolveDueDates(ctx.db, cal, [c]);
   const mergedFrom = await ctx.db
     .select({ id: complaints.id })
     .from(complaints)
@@ -74,6 +77,8 @@ export async function getComplaint(ctx: AppContext, actor: Principal, id: string
   const mayViewReporter = c.named && can(actor, "complaint.identity", l.bureau.path);
   return {
     ...c,
+    acceptDueOn: due!.acceptDueOn,
+    answerDueOn: due!.answerDueOn,
     // Whoever may not see the reporter does not read them in the description either.
     description: mayViewReporter
       ? c.description
@@ -89,7 +94,7 @@ export async function getComplaint(ctx: AppContext, actor: Principal, id: string
     pendingAgencyName: l.pending?.name ?? null,
     events: events.map((r) => ({ ...r.e, actorName: r.actorName ?? "投诉举报人" })),
     photos,
-    deadlines: complaintDeadlines(cal, today, c),
+    deadlines: complaintDeadlines(cal, today, due!),
     duplicates: duplicates.map((d) => ({
       id: d.id,
       trackingCode: d.trackingCode,

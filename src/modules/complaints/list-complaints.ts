@@ -1,4 +1,4 @@
-import { and, count, desc, eq, exists, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, exists, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AppContext } from "../../context.ts";
 import { likePattern, offsetOf, type PageRequest } from "../../core/paging.ts";
@@ -10,7 +10,8 @@ import { type Principal, scopePrefixes } from "../identity/principal.ts";
 import { roles } from "../identity/roles.ts";
 import { dateOf } from "../officers/officer.ts";
 import { type ComplaintState, complaintCategories, complaintSources, complaintStates } from "./complaint.ts";
-import { complaintDeadlines, warnWorkdays, worstLight } from "./deadlines.ts";
+import { type ComplaintLight, complaintDeadlines, warnWorkdays, worstLight } from "./deadlines.ts";
+import { resolveDueDates } from "./resolve-due-dates.ts";
 import { complaints } from "./schema.ts";
 
 export type ComplaintFilter = {
@@ -20,7 +21,7 @@ export type ComplaintFilter = {
   agencyId?: string;
   /** The actor's queue: complaints dispatched to, or owned and open at, a unit where the actor handles complaints. */
   queue?: boolean;
-  light?: "green" | "yellow" | "red";
+  light?: ComplaintLight;
 };
 
 const c = complaints;
@@ -44,7 +45,7 @@ export function visibleTo(ctx: AppContext, actor: Principal): SQL {
 const acceptOpen = sql`${c.state} in ('received','dispatched')`;
 const answerOpen = sql`(${c.answeredOn} is null and ${c.state} not in ('merged','transferred'))`;
 
-function lightCondition(cal: Calendar, today: string, light: "green" | "yellow" | "red"): SQL {
+function storedLightCondition(cal: Calendar, today: string, light: ComplaintLight): SQL {
   const warn = (n: number) => {
     try {
       return addWorkingDays(cal, today, n);
@@ -56,7 +57,37 @@ function lightCondition(cal: Calendar, today: string, light: "green" | "yellow" 
   const yellow = sql`((${acceptOpen} and ${c.acceptDueOn} <= ${warn(warnWorkdays.accept)}) or (${answerOpen} and ${c.answerDueOn} <= ${warn(warnWorkdays.answer)}))`;
   if (light === "red") return red;
   if (light === "yellow") return sql`(not ${red} and ${yellow})`;
+  if (light === "pending") return sql`false`;
   return sql`(not ${red} and not ${yellow} and (${acceptOpen} or ${answerOpen}))`;
+}
+
+/**
+ * The light filter. Rows with both due dates stored are filtered in SQL; the few open rows with a
+ * due date stored as pending (rule D4) get their dates computed on read, then their light.
+ */
+async function lightCondition(
+  ctx: AppContext,
+  actor: Principal,
+  cal: Calendar,
+  today: string,
+  light: ComplaintLight,
+): Promise<SQL> {
+  const stored = sql`(${c.acceptDueOn} is not null and ${c.answerDueOn} is not null)`;
+  const unresolved = await ctx.db
+    .select()
+    .from(c)
+    .where(
+      and(
+        visibleTo(ctx, actor),
+        or(isNull(c.acceptDueOn), isNull(c.answerDueOn)),
+        sql`(${acceptOpen} or ${answerOpen})`,
+      ),
+    );
+  const ids = (await resolveDueDates(ctx.db, cal, unresolved))
+    .filter((r) => worstLight(complaintDeadlines(cal, today, r)) === light)
+    .map((r) => r.id);
+  const inSql = and(stored, storedLightCondition(cal, today, light))!;
+  return ids.length ? or(inSql, inArray(c.id, ids))! : inSql;
 }
 
 /** Complaints and leads the actor may read, newest first, with the traffic light of their deadlines. */
@@ -85,7 +116,7 @@ export async function listComplaints(ctx: AppContext, actor: Principal, req: Pag
           )
         : sql`false`
       : undefined,
-    req.light ? lightCondition(cal, today, req.light) : undefined,
+    req.light ? await lightCondition(ctx, actor, cal, today, req.light) : undefined,
     req.q
       ? or(
           ilike(c.trackingCode, likePattern(req.q)),
@@ -106,9 +137,15 @@ export async function listComplaints(ctx: AppContext, actor: Principal, req: Pag
     .limit(req.pageSize)
     .offset(offsetOf(req));
   const [total] = await ctx.db.select({ n: count() }).from(c).where(where);
+  // Due dates stored as pending (D4) are computed now if their year has been imported since.
+  const resolved = await resolveDueDates(
+    ctx.db,
+    cal,
+    rows.map((r) => r.c),
+  );
   return {
-    items: rows.map((r) => {
-      const deadlines = complaintDeadlines(cal, today, r.c);
+    items: rows.map((r, i) => {
+      const deadlines = complaintDeadlines(cal, today, resolved[i]!);
       return {
         id: r.c.id,
         trackingCode: r.c.trackingCode,
@@ -128,7 +165,11 @@ export async function listComplaints(ctx: AppContext, actor: Principal, req: Pag
         pendingAgencyName: r.pendingAgencyName ?? null,
         caseId: r.c.caseId,
         version: r.c.version,
-        nextDueOn: deadlines.map((d) => d.dueOn).sort()[0] ?? null,
+        nextDueOn:
+          deadlines
+            .map((d) => d.dueOn)
+            .filter((d) => d !== null)
+            .sort()[0] ?? null,
         light: worstLight(deadlines),
       };
     }),

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { findAgency } from "../agencies/find-agency.ts";
+import { loadCalendar } from "../calendar/load-calendar.ts";
 import { addDays, dateOf } from "../officers/officer.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
 import {
@@ -12,6 +13,7 @@ import {
   complaintStates,
 } from "./complaint.ts";
 import { type ComplaintRow, complaintByCode } from "./find-complaint.ts";
+import { resolveDueDates } from "./resolve-due-dates.ts";
 import { complaintEvents } from "./schema.ts";
 
 /** The steps a reporter sees on the status page (internal steps such as verification are left out). */
@@ -56,6 +58,8 @@ export async function publicStatus(ctx: AppContext, code: string) {
     .from(complaintEvents)
     .where(eq(complaintEvents.complaintId, c.id))
     .orderBy(asc(complaintEvents.seq));
+  // Null while the calendar of its year is not imported (D4); the page says so.
+  const [due] = await resolveDueDates(ctx.db, await loadCalendar(ctx.db), [c]);
   return {
     trackingCode: c.trackingCode,
     category: c.category,
@@ -64,7 +68,7 @@ export async function publicStatus(ctx: AppContext, code: string) {
     statusName: complaintStates[c.state as ComplaintState] ?? c.state,
     unitName: unit.name,
     receivedOn: c.receivedOn,
-    answerDueOn: c.answerDueOn,
+    answerDueOn: due!.answerDueOn,
     publicAnswer: c.answeredOn ? c.publicAnswer : null,
     answeredOn: c.answeredOn,
     rating: c.rating,

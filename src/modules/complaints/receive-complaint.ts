@@ -5,7 +5,6 @@ import type { Executor } from "../../db/client.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import { agencies } from "../agencies/schema.ts";
 import { loadCalendar } from "../calendar/load-calendar.ts";
-import { addWorkingDays } from "../calendar/working-days.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
 import {
@@ -19,6 +18,7 @@ import {
   normaliseAddress,
   type ReporterIdentity,
 } from "./complaint.ts";
+import { workingDaysOrPending } from "./deadlines.ts";
 import type { StoredPhoto } from "./photos.ts";
 import { complaintEvents, complaintPhotos, complaintReporters, complaints } from "./schema.ts";
 
@@ -46,13 +46,15 @@ export type NewComplaint = {
  * items 20(4), 26): the row with its deadlines (settings complaint.acceptWorkdays and
  * complaint.answerWorkdays, counted in working days), the reporter in its own table, the photos,
  * the first step and its ledger entry. The ledger keeps only a commitment to the reporter.
+ * A due date in a year whose calendar is not imported is stored as null and computed on read
+ * (rule D4): a complaint is never refused because of the calendar.
  */
 export async function receiveComplaint(tx: Executor, n: NewComplaint) {
   const cal = await loadCalendar(tx);
   const acceptDays = await getNumberSetting(tx, n.unit.id, "complaint.acceptWorkdays");
   const answerDays = await getNumberSetting(tx, n.unit.id, "complaint.answerWorkdays");
-  const acceptDueOn = addWorkingDays(cal, n.receivedOn, acceptDays);
-  const answerDueOn = addWorkingDays(cal, n.receivedOn, answerDays);
+  const acceptDueOn = workingDaysOrPending(cal, n.receivedOn, acceptDays);
+  const answerDueOn = workingDaysOrPending(cal, n.receivedOn, answerDays);
   const units = await tx
     .select({ areas: agencies.areas, path: agencies.path })
     .from(agencies)

@@ -3,11 +3,11 @@ import type { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { loadCalendar } from "../calendar/load-calendar.ts";
-import { addWorkingDays } from "../calendar/working-days.ts";
 import { parseInput } from "../evidence/parse-input.ts";
 import { dateOf } from "../officers/officer.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
 import { reopenInput } from "./complaint.ts";
+import { workingDaysOrPending } from "./deadlines.ts";
 import { complaintOfCode, reopenOpen } from "./public-status.ts";
 import { complaints } from "./schema.ts";
 import { writeStep } from "./step.ts";
@@ -39,7 +39,8 @@ export async function requestReopen(ctx: AppContext, code: string, input: z.inpu
           rating: null,
           closeReason: null,
           reopenCount: row.reopenCount + 1,
-          answerDueOn: addWorkingDays(cal, today, days),
+          // Null while the year is not imported (D4); computed on read from the reopen date.
+          answerDueOn: workingDaysOrPending(cal, today, days),
         },
         actorId: null,
         at: now,

@@ -63,7 +63,8 @@ const publicStatusView = z.strictObject({
   statusName: z.string(),
   unitName: z.string(),
   receivedOn: z.string(),
-  answerDueOn: z.string(),
+  /** Null while the calendar of its year is not imported (rule D4). */
+  answerDueOn: z.string().nullable(),
   publicAnswer: z.string().nullable(),
   answeredOn: z.string().nullable(),
   rating: z.number().int().nullable(),
@@ -73,7 +74,8 @@ const publicStatusView = z.strictObject({
 });
 
 const stepResult = z.object({ id: z.string(), state: z.string(), version: z.number().int() });
-const light = z.enum(["green", "yellow", "red"]);
+/** "pending": the due date falls in a year whose calendar is not imported yet (rule D4). */
+const light = z.enum(["green", "yellow", "red", "pending"]);
 
 const complaintListItem = z.object({
   id: z.string(),
@@ -121,8 +123,8 @@ const complaintDetail = z.object({
   state: z.string(),
   stateName: z.string(),
   receivedOn: z.string(),
-  acceptDueOn: z.string(),
-  answerDueOn: z.string(),
+  acceptDueOn: z.string().nullable(),
+  answerDueOn: z.string().nullable(),
   acceptedOn: z.string().nullable(),
   caseId: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
@@ -149,7 +151,7 @@ const complaintDetail = z.object({
     }),
   ),
   photos: z.array(z.object({ id: z.string(), size: z.number().int(), contentType: z.string() })),
-  deadlines: z.array(z.object({ kind: z.string(), label: z.string(), dueOn: z.string(), light })),
+  deadlines: z.array(z.object({ kind: z.string(), label: z.string(), dueOn: z.string().nullable(), light })),
   duplicates: z.array(
     z.object({
       id: z.string(),
@@ -172,6 +174,8 @@ const onTime = z.object({
   onTime: z.number().int(),
   due: z.number().int(),
   onTimeRate: z.number().nullable(),
+  /** Deadlines in a year whose calendar is not imported yet (D4): neither on time nor late. */
+  pending: z.number().int(),
 });
 
 export const complaintRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -215,7 +219,11 @@ export const complaintRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
           "提交投诉举报（无需登录；JSON，或 multipart/form-data：先字段后照片 photos，最多 5 张，每张 ≤ 10 MB）。返回查询码",
         consumes: ["application/json", "multipart/form-data"],
         response: {
-          201: z.strictObject({ trackingCode: z.string(), receivedOn: z.string(), answerDueOn: z.string() }),
+          201: z.strictObject({
+            trackingCode: z.string(),
+            receivedOn: z.string(),
+            answerDueOn: z.string().nullable(),
+          }),
           413: errorBody,
           415: errorBody,
           ...limited,

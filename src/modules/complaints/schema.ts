@@ -53,8 +53,12 @@ export const complaints = pgTable(
     named: boolean("named").notNull(),
     state: text("state").notNull(),
     receivedOn: date("received_on", { mode: "string" }).notNull(),
-    acceptDueOn: date("accept_due_on", { mode: "string" }).notNull(),
-    answerDueOn: date("answer_due_on", { mode: "string" }).notNull(),
+    /**
+     * Null while the working-day calendar of the year it falls in is not imported (rule D4: never
+     * guessed); then computed on read from `receivedOn` (or the reopen date) and the setting.
+     */
+    acceptDueOn: date("accept_due_on", { mode: "string" }),
+    answerDueOn: date("answer_due_on", { mode: "string" }),
     acceptedOn: date("accepted_on", { mode: "string" }),
     caseId: uuid("case_id").references(() => cases.id),
     mergedIntoId: uuid("merged_into_id"),

@@ -25,13 +25,14 @@ export async function checkPublicComplaint(ctx: AppContext, input: unknown) {
 /**
  * A complaint from the public site (no login; seed 001 item 25: public channels). The receiving
  * bureau owns it until a unit accepts it (item 26). Returns only what the reporter may see: the
- * tracking code for the status page.
+ * tracking code for the status page. `answerDueOn` is null while the calendar of its year is not
+ * imported (rule D4): the complaint is accepted all the same.
  */
 export async function submitComplaint(
   ctx: AppContext,
   input: PublicComplaintInput,
   photos: StoredPhoto[] = [],
-): Promise<{ trackingCode: string; receivedOn: string; answerDueOn: string }> {
+): Promise<{ trackingCode: string; receivedOn: string; answerDueOn: string | null }> {
   const m = await checkPublicComplaint(ctx, input);
   return ctx.db.transaction(async (tx) => {
     const unit = await findAgency(tx, m.bureauId);

@@ -33,8 +33,13 @@ export type CaseFile = {
   };
   /** The name the documents are issued in and the seal they carry. */
   issuer: { name: string; sealName: string; address: string; phone: string };
-  /** The officers handling the case (display names, in the order they were added). */
+  /** The officers handling the case now (display names, in the order they were added). */
   officers: string[];
+  /**
+   * C2: the officers (display names) in force at a step, for the documents of that step (a change
+   * of officers does not rewrite what earlier documents name). Absent: `officers` throughout.
+   */
+  officersAt?: (seq: number) => string[];
   /** Display names of every user the steps mention (actors, presiding officers). */
   userNames: Record<string, string>;
   events: CaseFileEvent[];
@@ -58,3 +63,6 @@ export const str = (v: unknown): string => (typeof v === "string" ? v : v == nul
 
 export const lastBefore = (f: CaseFile, seq: number, event: string): CaseFileEvent | undefined =>
   [...f.events].reverse().find((e) => e.seq < seq && e.event === event);
+
+/** The officers a document of step `seq` names (C2: those in force at that step). */
+export const officersOf = (f: CaseFile, seq: number): string[] => f.officersAt?.(seq) ?? f.officers;

@@ -1,7 +1,7 @@
 import { noPenaltyGrounds } from "../cases/general-procedure.ts";
 import type { Penalty } from "../cases/rules/penalty.ts";
 import { evidenceKinds } from "../evidence/evidence.ts";
-import { type CaseFile, type CaseFileEvent, chineseDate, lastBefore, str } from "./case-file.ts";
+import { type CaseFile, type CaseFileEvent, chineseDate, lastBefore, officersOf, str } from "./case-file.ts";
 import {
   checkDecisionDocument,
   complianceText,
@@ -80,7 +80,11 @@ const partyRows = (f: CaseFile): [string, string][] => {
     ["联系电话", c.partyPhone],
   ];
 };
-const officerRow = (f: CaseFile): [string, string] => ["执法人员", f.officers.join("、")];
+/** C2: the officers in force at the document's step (not those of the case now). */
+const officerRow = (f: CaseFile, e: CaseFileEvent): [string, string] => [
+  "执法人员",
+  officersOf(f, e.seq).join("、"),
+];
 const caseRow = (f: CaseFile): [string, string] => ["案由", `${f.case.field}：${f.case.summary}`];
 
 const penaltyOf = (e: CaseFileEvent | undefined) => e?.data.penalty as Penalty | undefined;
@@ -164,7 +168,7 @@ function penaltyDecision(f: CaseFile, e: CaseFileEvent): DocumentBody {
   const reasons = [hearingAndStatement(f, e), str(e.data.reasons)].filter(Boolean).join("");
   const rows: [string, string][] = [...partyRows(f), ["违法行为发生地点", f.case.placeAddress]];
   if (x.procedure === "simple") {
-    rows.push(["处罚时间", chineseDate(e.onDate)], officerRow(f));
+    rows.push(["处罚时间", chineseDate(e.onDate)], officerRow(f, e));
     sections.push({
       heading: "当事人签收",
       text: e.data.partySigned ? "当事人已当场签收本决定书。" : "当事人拒绝签收，已在本决定书上注明（P2）。",
@@ -174,7 +178,7 @@ function penaltyDecision(f: CaseFile, e: CaseFileEvent): DocumentBody {
 }
 
 const recordBody = (f: CaseFile, e: CaseFileEvent, heading: string, text: string): DocumentBody => ({
-  rows: [caseRow(f), ["时间", chineseDate(e.onDate)], ["地点", f.case.placeAddress], officerRow(f)],
+  rows: [caseRow(f), ["时间", chineseDate(e.onDate)], ["地点", f.case.placeAddress], officerRow(f, e)],
   sections: [{ heading, text }],
   sign: "record",
 });
@@ -236,7 +240,7 @@ export const documentKinds: DocumentKind[] = [
         ["违法行为发生时间", chineseDate(f.case.actOn)],
         ["发现时间", chineseDate(f.case.discoveredOn)],
         ["地点", f.case.placeAddress],
-        ["承办人", f.officers.join("、")],
+        ["承办人", officersOf(f, e.seq).join("、")],
       ],
       sections: [
         { heading: "简要案情", text: f.case.summary },
@@ -303,7 +307,7 @@ export const documentKinds: DocumentKind[] = [
     dossier: "复核意见",
     needs: ["data.statement", "data.adopted"],
     build: (f, e) => ({
-      rows: [caseRow(f), ...partyRows(f), ["时间", chineseDate(e.onDate)], officerRow(f)],
+      rows: [caseRow(f), ...partyRows(f), ["时间", chineseDate(e.onDate)], officerRow(f, e)],
       sections: [
         { heading: "陈述、申辩内容", text: str(e.data.statement) },
         {
@@ -332,7 +336,7 @@ export const documentKinds: DocumentKind[] = [
           ["听证时间", chineseDate(e.onDate)],
           ["听证地点", str(notice?.data.place)],
           ["主持人", f.userNames[str(notice?.data.presidingUserId)] ?? ""],
-          ["案件调查人员", f.officers.join("、")],
+          ["案件调查人员", officersOf(f, e.seq).join("、")],
         ],
         sections: [
           e.event === "hearing_absent"
@@ -472,6 +476,32 @@ export const documentKinds: DocumentKind[] = [
     },
   },
   {
+    // K3 (ACL art. 25): the one extension, told to the party in writing with its reasons.
+    code: "seizure_extension",
+    title: "延长查封（扣押）期限决定书",
+    abbr: "封延",
+    events: ["extend_seizure"],
+    toParty: true,
+    decision: false,
+    dossier: "财物处理文书",
+    needs: ["data.days", "data.reason", "data.approval"],
+    build: (f, e) => {
+      const s = lastBefore(f, e.seq, "seal_seize");
+      return {
+        rows: [...partyRows(f)],
+        sections: [
+          {
+            heading: "决定",
+            text: `本机关于${chineseDate(s?.onDate ?? "")}查封（扣押）的财物（${itemsText(s?.data.items).replaceAll("\n", "；")}），因情况复杂，经本机关负责人批准（${str(e.data.approval)}），依据《行政强制法》第二十五条，决定将查封（扣押）期限延长 ${str(e.data.days)} 日（K3）。检测、检验、检疫或者技术鉴定的期间不计入查封（扣押）期限。`,
+          },
+          { heading: "救济途径和期限", text: remediesText("general", f.remedies) },
+        ],
+        reasons: str(e.data.reason),
+        sign: "seal",
+      };
+    },
+  },
+  {
     code: "investigation_report",
     title: "案件调查终结报告",
     abbr: "终",
@@ -485,7 +515,7 @@ export const documentKinds: DocumentKind[] = [
         caseRow(f),
         ...partyRows(f),
         ["调查终结日期", chineseDate(e.onDate)],
-        ["承办人", f.officers.join("、")],
+        ["承办人", officersOf(f, e.seq).join("、")],
       ],
       sections: [{ heading: "调查终结报告", text: str(e.data.report) }],
       sign: "record",
@@ -635,7 +665,7 @@ export const documentKinds: DocumentKind[] = [
           ["送达方式", serviceMethodNames[str(e.data.method)] ?? str(e.data.method)],
           ["送达地点", f.case.partyAddress],
           ["送达时间", chineseDate(e.onDate)],
-          ["送达人", f.officers.join("、")],
+          ["送达人", officersOf(f, e.seq).join("、")],
         ],
         sections: [{ heading: "受送达人签收情况", text: str(e.data.receipt) }],
         sign: "seal",

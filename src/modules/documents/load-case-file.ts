@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import type { CaseEventRow, CaseRow } from "../cases/guards.ts";
+import { everOfficerIds, officersAt, registeredOfficerIds } from "../cases/officers-of-case.ts";
 import { hearingRightApplies, type PartyType } from "../cases/rules/penalty.ts";
 import { evidenceItems } from "../evidence/schema.ts";
 import { users } from "../identity/schema.ts";
@@ -30,7 +31,12 @@ export async function loadCaseFile(
     agency.kind === "township_office"
       ? { name: agency.sealName, sealName: agency.sealName, address: agency.address, phone: agency.phone }
       : { name: bureau.name, sealName: bureau.sealName, address: bureau.address, phone: bureau.phone };
-  const ids = new Set<string>([...loaded.officerIds, ...loaded.events.map((e) => e.actorId)]);
+  // C2: everyone who was an officer of the case (earlier documents name those in force then).
+  const ids = new Set<string>([
+    ...loaded.officerIds,
+    ...everOfficerIds(loaded.events),
+    ...loaded.events.map((e) => e.actorId),
+  ]);
   for (const e of loaded.events)
     if (typeof e.data.presidingUserId === "string" && /^[0-9a-f-]{36}$/i.test(e.data.presidingUserId))
       ids.add(e.data.presidingUserId);
@@ -67,10 +73,13 @@ export async function loadCaseFile(
     c.agencyId,
     "hearing.fineThresholdOrganisation",
   );
+  // The officers registered with the lead (its create step records them); without one, those now.
+  const registered = registeredOfficerIds(loaded.events) ?? loaded.officerIds;
   return {
     case: c,
     issuer,
     officers: loaded.officerIds.map((u) => names.get(u) ?? ""),
+    officersAt: (seq) => officersAt(registered, loaded.events, seq).map((u) => names.get(u) ?? ""),
     userNames: Object.fromEntries(names),
     events: loaded.events.map((e) => ({
       seq: e.seq,

@@ -3,7 +3,7 @@ import pdfmake from "pdfmake";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { evidenceKinds } from "../evidence/evidence.ts";
 import { type CaseDocument, documentBody } from "./case-documents.ts";
-import { type CaseFile, chineseDate } from "./case-file.ts";
+import { type CaseFile, chineseDate, officersOf } from "./case-file.ts";
 
 /**
  * PDF rendering (pdfmake 0.3) with an embedded CJK font (Noto Sans SC from @embedpdf/fonts-sc).
@@ -86,7 +86,7 @@ export function documentContent(f: CaseFile, d: CaseDocument, opts: { tocItem?: 
   } else {
     out.push({
       stack: [
-        `执法人员（签名）：${f.officers.join("、")}`,
+        `执法人员（签名）：${officersOf(f, d.seq).join("、")}`,
         "当事人或者被询问（检查）人（签名）：",
         chineseDate(d.onDate),
       ],

@@ -36,12 +36,22 @@ export async function principalForUser(ex: Executor, userId: string): Promise<Pr
  * expired, or the account is disabled. One query: it runs on every authenticated request.
  */
 export async function loadPrincipal(ex: Executor, token: string, now: Date): Promise<Principal | undefined> {
+  return (await loadSession(ex, token, now))?.principal;
+}
+
+/** loadPrincipal, with the session's expiry (a cache of principals must not outlive it). */
+export async function loadSession(
+  ex: Executor,
+  token: string,
+  now: Date,
+): Promise<{ principal: Principal; expiresAt: Date } | undefined> {
   const rows = await ex
     .select({
       userId: users.id,
       username: users.username,
       displayName: users.displayName,
       active: users.active,
+      expiresAt: sessions.expiresAt,
       agencyId: memberships.agencyId,
       agencyPath: agencies.path,
       role: memberships.role,
@@ -64,9 +74,12 @@ export async function loadPrincipal(ex: Executor, token: string, now: Date): Pro
     byAgency.set(r.agencyId, m);
   }
   return {
-    userId: first.userId,
-    username: first.username,
-    displayName: first.displayName,
-    memberships: [...byAgency.values()],
+    principal: {
+      userId: first.userId,
+      username: first.username,
+      displayName: first.displayName,
+      memberships: [...byAgency.values()],
+    },
+    expiresAt: first.expiresAt,
   };
 }

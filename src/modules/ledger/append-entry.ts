@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import type { Executor } from "../../db/client.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import type { LedgerEventType } from "./entry.ts";
@@ -13,17 +14,38 @@ export type NewEntry = {
 };
 
 /**
+ * The entry and its place in the queue, in one statement. On the PostgreSQL server it is a named
+ * prepared statement: each connection parses and plans it once, not on every append.
+ */
+const APPEND = `WITH e AS (
+  INSERT INTO ledger_entries (agency_id, at, actor_id, case_id, event_type, payload)
+  VALUES ($1, $2, $3, $4, $5, $6) RETURNING id)
+INSERT INTO ledger_pending (entry_id) SELECT id FROM e RETURNING entry_id AS id`;
+
+/** node-postgres under a drizzle handle (the pool, or the transaction's client); undefined on PGlite. */
+const pgClient = (tx: Executor): pg.Pool | pg.Client | undefined => {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Pool || client instanceof pg.Client ? client : undefined;
+};
+
+/**
  * The one way to record something in the full-process record (C7). Call it with the transaction
  * of the step being recorded, so the step and its entry commit or fail together. The integrator
  * gives the entry its gapless sequence number shortly after the commit.
  */
 export async function appendEntry(tx: Executor, e: NewEntry): Promise<number> {
-  const at = new Date(Math.floor(e.at.getTime()));
+  const at = new Date(Math.floor(e.at.getTime())).toISOString();
+  const values = [e.agencyId, at, e.actorId ?? null, e.caseId ?? null, e.type, canonicalJson(e.payload)];
+  const client = pgClient(tx);
+  if (client) {
+    const result = await client.query<{ id: string }>({ name: "guifan_ledger_append", text: APPEND, values });
+    return Number(result.rows[0]!.id);
+  }
   const result = await tx.execute<{ id: number }>(sql`
     WITH e AS (
       INSERT INTO ledger_entries (agency_id, at, actor_id, case_id, event_type, payload)
-      VALUES (${e.agencyId}, ${at.toISOString()}, ${e.actorId ?? null}, ${e.caseId ?? null}, ${e.type}, ${canonicalJson(e.payload)})
-      RETURNING id, agency_id)
-    INSERT INTO ledger_pending (entry_id, agency_id) SELECT id, agency_id FROM e RETURNING entry_id AS id`);
+      VALUES (${values[0]}, ${values[1]}, ${values[2]}, ${values[3]}, ${values[4]}, ${values[5]})
+      RETURNING id)
+    INSERT INTO ledger_pending (entry_id) SELECT id FROM e RETURNING entry_id AS id`);
   return Number((result as unknown as { rows: { id: number }[] }).rows[0]!.id);
 }

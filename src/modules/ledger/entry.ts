@@ -81,6 +81,9 @@ export const ledgerEventTypes = {
   "case.close": "批准结案",
   "case.archive": "归档",
   "case.extend_decision_period": "批准延长办案期限",
+  "case.change_officers": "变更办案人员",
+  "case.extend_seizure": "批准延长查封、扣押期限",
+  "case.record_testing_period": "登记检测、检验、检疫或技术鉴定期间",
   "case.cancel": "批准销案",
   "document.downloaded": "查看或下载文书",
   "dossier.downloaded": "查看或下载电子卷宗",
@@ -99,6 +102,8 @@ export const ledgerEventTypes = {
   "publicity.published": "行政执法决定公示",
   "publicity.withdrawn": "撤回公示的行政执法决定",
   "publicity.inspection_item_changed": "随机抽查事项清单变更",
+  "publicity.service_guide_changed": "服务指南变更",
+  "publicity.inspection_result_changed": "抽查结果公示（公示、更正、撤回）",
   // Complaints and other lead sources (issue 8; seed 001 items 20(4), 25, 26).
   "complaint.received": "收到投诉举报（案源）",
   "complaint.dispatched": "分派投诉举报",

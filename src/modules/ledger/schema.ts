@@ -42,10 +42,13 @@ export const ledgerEntries = pgTable(
   ],
 );
 
-/** Entries waiting for a sequence number (a work queue, not a record: rows are removed once integrated). */
+/**
+ * Entries waiting for a sequence number (a work queue, not a record: rows are removed once
+ * integrated). Just the entry's id: the integrator reads everything else from the entry, and
+ * every append writes this row, so it is kept as small as it can be.
+ */
 export const ledgerPending = pgTable("ledger_pending", {
   entryId: bigint("entry_id", { mode: "number" }).primaryKey(),
-  agencyId: uuid("agency_id").notNull(),
 });
 
 /** The log: leaf `seq` of the agency's Merkle tree is entry `entryId` (append-only). */

@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, type KeyObject } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
@@ -8,9 +9,9 @@ import { agencies } from "../agencies/schema.ts";
 import { checkEvidenceFile } from "../evidence/verify-evidence-file.ts";
 import { copyRows, ORDERED_INDEX_WALK } from "./copy-rows.ts";
 import { bytesEqual, LEAF_ROW_COLUMNS, LeafWriter } from "./leaf-writer.ts";
-import { CompactRange } from "./merkle.ts";
 import { ledgerCheckpoints, ledgerKeys } from "./schema.ts";
 import { checkpointBody, keyDir, loadOrCreateKey, verifyBodyWith } from "./signing-keys.ts";
+import { acquireMerkleThread, inlineTree, type TreeBuilder } from "./tree-builder.ts";
 
 /**
  * Checks beyond the hash chain for some event types: what the entry points to outside the
@@ -37,6 +38,23 @@ export type AgencyVerification = {
   problem?: VerifyProblem;
 };
 
+/**
+ * When the trees are built on a second thread (see tree-builder.ts), in "auto" mode: for an
+ * agency of at least THREAD_MIN_ENTRIES entries (below that, starting the thread costs more than
+ * it saves), on a machine of at least THREAD_MIN_CORES cores. Verification keeps three threads
+ * busy — the database backend producing the rows, this thread parsing them and hashing leaves,
+ * and the tree builder — and on 2 cores the third one slowed verification down (bench/README.md,
+ * issue 3: A/B in the same runs), since it takes its CPU from the other two.
+ */
+export const THREAD_MIN_ENTRIES = 16_384;
+export const THREAD_MIN_CORES = 4;
+
+/** GUIFAN_VERIFY_THREAD=auto|always|never (default auto): where the trees are built. */
+const threadModeFromEnv = (): "auto" | "always" | "never" => {
+  const v = process.env.GUIFAN_VERIFY_THREAD;
+  return v === "always" || v === "never" ? v : "auto";
+};
+
 export type VerifyReport = {
   ok: boolean;
   entries: number;
@@ -56,6 +74,8 @@ export async function verifyLedger(
     underPaths?: string[];
     batch?: number;
     onProgress?: (checked: number) => void;
+    /** Build the trees on a second thread: "auto" (default; see THREAD_MIN_ENTRIES), "always" or "never". */
+    thread?: "auto" | "always" | "never";
   } = {},
 ): Promise<VerifyReport> {
   const list = await ctx.db
@@ -70,12 +90,33 @@ export async function verifyLedger(
     .orderBy(asc(agencies.path));
   const results: AgencyVerification[] = [];
   let checked = 0;
-  for (const a of list) {
-    const r = await verifyAgency(ctx, a, Math.max(1, Math.floor(opts.batch ?? 50_000)), (n) =>
-      opts.onProgress?.(checked + n),
-    );
-    checked += r.entries;
-    results.push(r);
+  let thread: ReturnType<typeof acquireMerkleThread>;
+  let threadTried = false;
+  const threadMode = opts.thread ?? threadModeFromEnv();
+  try {
+    for (const a of list) {
+      const tree = async (): Promise<TreeBuilder> => {
+        if (threadMode === "never") return inlineTree();
+        if (threadMode === "auto") {
+          if (os.availableParallelism() < THREAD_MIN_CORES) return inlineTree();
+          const [head] = await rowsOf<{ size: string | number }>(
+            ctx.db.execute(sql`SELECT size FROM ledger_heads WHERE agency_id = ${a.id}`),
+          );
+          if (!head || Number(head.size) < THREAD_MIN_ENTRIES) return inlineTree();
+        }
+        // Another verification holding the thread: this one builds its trees here.
+        if (!threadTried) thread = acquireMerkleThread();
+        threadTried = true;
+        return thread ? thread.thread.tree() : inlineTree();
+      };
+      const r = await verifyAgency(ctx, a, Math.max(1, Math.floor(opts.batch ?? 50_000)), tree, (n) =>
+        opts.onProgress?.(checked + n),
+      );
+      checked += r.entries;
+      results.push(r);
+    }
+  } finally {
+    thread?.release();
   }
   const firstProblem = results.find((r) => r.problem)?.problem;
   return {
@@ -91,6 +132,7 @@ async function verifyAgency(
   ctx: AppContext,
   agency: { id: string; name: string },
   batch: number,
+  newTree: () => Promise<TreeBuilder>,
   onProgress: (n: number) => void,
 ): Promise<AgencyVerification> {
   const db = ctx.db;
@@ -145,7 +187,7 @@ async function verifyAgency(
                  AND NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.entry_id = p.entry_id)) AS queued`),
   );
   counts.catch(() => {});
-  const tree = new CompactRange();
+  const tree = await newTree();
   // Checkpoints are read per batch: those the batch can reach (tree sizes up to its end).
   let cpLoadedTo = -1;
   let cps: (typeof ledgerCheckpoints.$inferSelect)[] = [];
@@ -167,22 +209,25 @@ async function verifyAgency(
     cpAt = 0;
     cpLoadedTo = upTo;
   };
-  /** Checks the checkpoints the tree has reached; returns the problem, if any (synchronous). */
-  const checkCheckpoints = (): string | undefined => {
-    while (cpAt < cps.length && cps[cpAt]!.treeSize <= tree.size) {
-      const cp = cps[cpAt++]!;
-      if (cp.treeSize < tree.size) return `检查点（规模 ${cp.treeSize}）顺序异常`;
-      const root = tree.root();
-      if (!root.equals(cp.rootHash))
-        return `重新计算的树根与签名检查点（规模 ${cp.treeSize}）不符：记录被改动、删除、插入或重排`;
-      if (cp.body !== checkpointBody(agency.id, cp.treeSize, cp.rootHash, cp.at))
-        return `检查点（规模 ${cp.treeSize}）内容与签名文本不符`;
-      const key = keys.get(cp.keyId);
-      if (!key || !verifyBodyWith(key, cp.body, cp.signature)) return `检查点（规模 ${cp.treeSize}）签名无效`;
-      if (localKeyId && cp.keyId !== localKeyId)
-        return `检查点（规模 ${cp.treeSize}）不是用本机关的签名密钥签发的`;
-      result.checkpoints++;
-    }
+  /**
+   * Checks a checkpoint reached when the tree was `size` long, whose root then was `root`;
+   * returns the problem, if any. The root may come from the second thread after the batch, so
+   * the checkpoints a batch reaches are collected (`reached`) and checked once it is read.
+   */
+  const checkCheckpoint = (
+    cp: typeof ledgerCheckpoints.$inferSelect,
+    size: number,
+    root: Buffer,
+  ): string | undefined => {
+    if (cp.treeSize < size) return `检查点（规模 ${cp.treeSize}）顺序异常`;
+    if (!root.equals(cp.rootHash))
+      return `重新计算的树根与签名检查点（规模 ${cp.treeSize}）不符：记录被改动、删除、插入或重排`;
+    if (cp.body !== checkpointBody(agency.id, cp.treeSize, cp.rootHash, cp.at))
+      return `检查点（规模 ${cp.treeSize}）内容与签名文本不符`;
+    const key = keys.get(cp.keyId);
+    if (!key || !verifyBodyWith(key, cp.body, cp.signature)) return `检查点（规模 ${cp.treeSize}）签名无效`;
+    if (localKeyId && cp.keyId !== localKeyId)
+      return `检查点（规模 ${cp.treeSize}）不是用本机关的签名密钥签发的`;
     return undefined;
   };
 
@@ -207,6 +252,9 @@ async function verifyAgency(
   for (;;) {
     await loadCheckpoints(tree.size + batch);
     const deferred: (Deferred & { entries: number; checkpoints: number })[] = [];
+    /** Checkpoints the batch reached, with the tree size then (their roots: tree.mark()). */
+    const reached: { cp: typeof ledgerCheckpoints.$inferSelect; size: number }[] = [];
+    const checkpointsBefore = result.checkpoints;
     let lastSeq = after;
     const rows = await copyRows(
       ctx,
@@ -251,20 +299,37 @@ async function verifyAgency(
               type: text(buf, off, len, 7)!,
               payload: text(buf, off, len, 8)!,
               entries: result.entries,
-              checkpoints: result.checkpoints,
+              checkpoints: checkpointsBefore + reached.length,
             });
           }
         }
         tree.append(leaf);
         result.entries++;
-        if (cpAt < cps.length && cps[cpAt]!.treeSize <= tree.size) {
-          const bad = checkCheckpoints();
-          if (bad) problem = { what: bad, at: { seq: tree.size - 1, entryId: null, caseId: null } };
+        while (cpAt < cps.length && cps[cpAt]!.treeSize <= tree.size) {
+          reached.push({ cp: cps[cpAt++]!, size: tree.size });
+          tree.mark();
         }
       },
       ORDERED_INDEX_WALK,
     );
+    // The checkpoints, in order, against the roots at the sizes where they were reached. A bad one
+    // comes before any problem the rows after it have (which were read on regardless).
+    const roots = await tree.flush();
+    /** The tree size at a bad checkpoint: the rows from there on do not count. */
+    let badCheckpointAt = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < reached.length; i++) {
+      const { cp, size } = reached[i]!;
+      const bad = checkCheckpoint(cp, size, roots[i]!);
+      if (bad) {
+        problem = { what: bad, at: { seq: size - 1, entryId: null, caseId: null } };
+        result.entries = size;
+        badCheckpointAt = size;
+        break;
+      }
+      result.checkpoints++;
+    }
     for (const d of deferred) {
+      if (d.seq >= badCheckpointAt) break;
       const check = entryChecks[d.type];
       const found = check ? await check(ctx, d.payload) : undefined;
       if (found) {

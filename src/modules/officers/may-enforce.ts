@@ -1,13 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
-import type { Executor } from "../../db/client.ts";
+import { type Executor, executePrepared } from "../../db/client.ts";
 import { ancestorIds } from "../agencies/agency.ts";
 import { type AgencyRow, findAgency } from "../agencies/find-agency.ts";
-import { agencies } from "../agencies/schema.ts";
-import { users } from "../identity/schema.ts";
-import { certificatesOf } from "./find-officer.ts";
-import { type MayEnforce, mayEnforce } from "./officer.ts";
-import { officerProfiles } from "./schema.ts";
+import { type CertificateEventKind, type MayEnforce, mayEnforce } from "./officer.ts";
 
 export type EnforcementAct = {
   /** The person who would act (a user account). */
@@ -32,9 +28,37 @@ function bureauIn(agency: AgencyRow, byId: Map<string, AgencyRow>): AgencyRow {
   return chain[0] ?? agency;
 }
 
+/** One row per officer profile of the users asked about, with everything mayEnforce needs. */
+type OfficerRow = {
+  user_id: string;
+  display_name: string;
+  enforcement_post: boolean;
+  agency_id: string;
+  agency_kind: string;
+  agency_path: string;
+  /** The agencies on the officer's path and the acting agency's path (for bureauIn). */
+  chain: unknown;
+  /** Certificates oldest first, each with its events in order (see certificatesOf). */
+  certificates: unknown;
+};
+type ChainRow = Pick<AgencyRow, "id" | "kind" | "path">;
+type RawCertificate = {
+  id: string;
+  number: string;
+  fields: string[];
+  issuedOn: string;
+  expiresOn: string;
+  events: { kind: CertificateEventKind; effectiveOn: string; recordedAt: string }[];
+};
+
+/** node-postgres parses json columns; PGlite may hand back text. */
+const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
+
 /**
- * O1: the answers of mayEnforce for several users acting for an agency on a date (no throw), with
- * a fixed number of queries whatever the number of users.
+ * O1: the answers of mayEnforce for several users acting for an agency on a date (no throw), in
+ * one query whatever the number of users (it runs on every investigation step, C2): the
+ * officers' profiles, their agencies' and the acting agency's chains, and their certificates with
+ * the certificate events (annual reviews do not decide the answer).
  */
 export async function checkMayEnforceMany(
   ex: Executor,
@@ -42,42 +66,56 @@ export async function checkMayEnforceMany(
 ): Promise<Map<string, MayEnforce>> {
   const answers = new Map<string, MayEnforce>();
   if (act.userIds.length === 0) return answers;
-  const rows = await ex
-    .select({ profile: officerProfiles, agency: agencies, displayName: users.displayName })
-    .from(officerProfiles)
-    .innerJoin(agencies, eq(agencies.id, officerProfiles.agencyId))
-    .innerJoin(users, eq(users.id, officerProfiles.userId))
-    .where(inArray(officerProfiles.userId, act.userIds));
   const agency = act.agency ?? (await findAgency(ex, act.agencyId));
-  const chainIds = new Set([...ancestorIds(agency.path), ...rows.flatMap((r) => ancestorIds(r.agency.path))]);
-  const chain = await ex
-    .select()
-    .from(agencies)
-    .where(inArray(agencies.id, [...chainIds]));
-  const byId = new Map(chain.map((a) => [a.id, a]));
-  const own = bureauIn(agency, byId);
-  const certs = await certificatesOf(
+  // A named statement (planned once per connection): its text does not depend on the number of users.
+  const rows = await executePrepared<OfficerRow>(
     ex,
-    rows.map((r) => r.profile.id),
-    act.date,
+    "guifan_may_enforce",
+    sql`
+    SELECT p.user_id, u.display_name, p.enforcement_post,
+           a.id AS agency_id, a.kind AS agency_kind, a.path AS agency_path,
+           (SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'path', x.path))
+              FROM agencies x
+             WHERE x.id = ANY (array_remove(string_to_array(a.path || ${agency.path}, '/'), '')::uuid[])) AS chain,
+           (SELECT coalesce(json_agg(json_build_object(
+                     'id', c.id, 'number', c.number, 'fields', c.fields,
+                     'issuedOn', c.issued_on, 'expiresOn', c.expires_on,
+                     'events', (SELECT coalesce(json_agg(json_build_object(
+                                         'kind', e.kind, 'effectiveOn', e.effective_on, 'recordedAt', e.recorded_at)
+                                       ORDER BY e.effective_on, e.recorded_at), '[]'::json)
+                                  FROM certificate_events e WHERE e.certificate_id = c.id))
+                   ORDER BY c.issued_on, c.recorded_at), '[]'::json)
+              FROM certificates c WHERE c.officer_id = p.id) AS certificates
+      FROM officer_profiles p
+      JOIN agencies a ON a.id = p.agency_id
+      JOIN users u ON u.id = p.user_id
+     WHERE p.user_id IN (SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(act.userIds)}::json))`,
   );
+  const byId = new Map<string, AgencyRow>();
+  for (const r of rows)
+    for (const a of parseJson<ChainRow[] | null>(r.chain) ?? []) byId.set(a.id, a as AgencyRow);
+  const own = bureauIn(agency, byId);
   for (const userId of act.userIds) {
-    const r = rows.find((x) => x.profile.userId === userId);
+    const r = rows.find((x) => x.user_id === userId);
     if (!r) {
       answers.set(userId, mayEnforce(null, act));
       continue;
     }
-    if (own.id !== bureauIn(r.agency, byId).id && !r.agency.path.startsWith(agency.path)) {
-      answers.set(userId, { ok: false, reason: `${r.displayName}不是${agency.name}的执法人员（O1）` });
+    const officerAgency = { id: r.agency_id, kind: r.agency_kind, path: r.agency_path } as AgencyRow;
+    if (own.id !== bureauIn(officerAgency, byId).id && !r.agency_path.startsWith(agency.path)) {
+      answers.set(userId, { ok: false, reason: `${r.display_name}不是${agency.name}的执法人员（O1）` });
       continue;
     }
     answers.set(
       userId,
       mayEnforce(
         {
-          displayName: r.displayName,
-          enforcementPost: r.profile.enforcementPost,
-          certificates: certs.filter((c) => c.officerId === r.profile.id),
+          displayName: r.display_name,
+          enforcementPost: r.enforcement_post,
+          certificates: parseJson<RawCertificate[]>(r.certificates).map((c) => ({
+            ...c,
+            events: c.events.map((e) => ({ ...e, recordedAt: new Date(e.recordedAt) })),
+          })),
         },
         act,
       ),

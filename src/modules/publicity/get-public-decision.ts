@@ -3,8 +3,8 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { inclusionProof, latestCheckpoint } from "../ledger/prove.ts";
 import { ledgerEntries, ledgerLeaves } from "../ledger/schema.ts";
+import { publicColumns } from "./public-columns.ts";
 import { publicDecisions, publicWithdrawals } from "./schema.ts";
-import { publicColumns } from "./search-public-decisions.ts";
 
 /**
  * One published decision with what a reader needs to verify it without trusting the server: the

@@ -11,6 +11,7 @@ import { appendEntry } from "../ledger/append-entry.ts";
 import { maskName, maskText, type Person } from "./mask.ts";
 import { bodyText, type PublicRecord, searchableText } from "./public-record.ts";
 import { publicDecisions } from "./schema.ts";
+import { forgetPublicSearches } from "./search-cache.ts";
 import { searchTokens } from "./tokens.ts";
 
 const published = ["penalty_decision", "spot_penalty_decision", "no_penalty_decision"];
@@ -21,7 +22,7 @@ const published = ["penalty_decision", "spot_penalty_decision", "no_penalty_deci
  * ledger entry whose payload is exactly the public record (so anyone can verify it, C7).
  */
 export async function publishDecision(ctx: AppContext, actor: Principal, caseId: string) {
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const loaded = await findCase(tx, actor, caseId);
     // A squad's decision is made and published in its bureau's name.
     if (!can(actor, "publicity.manage", loaded.agency.path))
@@ -100,4 +101,6 @@ export async function publishDecision(ctx: AppContext, actor: Principal, caseId:
     });
     return record;
   });
+  forgetPublicSearches(ctx);
+  return result;
 }

@@ -9,8 +9,10 @@ import { commonErrors, errorBody, idParam, listQuery, paged } from "../../http/s
 import { lawDate } from "../officers/officer.ts";
 import { atomFeed } from "./atom-feed.ts";
 import { getPublicDecision } from "./get-public-decision.ts";
+import { listNewestPublished } from "./list-newest-published.ts";
 import { listUnpublished } from "./list-unpublished.ts";
 import { publishDecision } from "./publish-decision.ts";
+import { searchPublicDecisionsCached } from "./search-cache.ts";
 import { type PublicDecisionQuery, searchPublicDecisions } from "./search-public-decisions.ts";
 import { withdrawDecision, withdrawInput } from "./withdraw-decision.ts";
 
@@ -100,7 +102,7 @@ export const publicityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         response: { 200: paged(publicItem).extend({ capped: z.boolean() }), 429: errorBody, ...commonErrors },
       },
     },
-    async (request) => searchPublicDecisions(ctx, request.query),
+    async (request) => searchPublicDecisionsCached(ctx, request.query),
   );
 
   app.get(
@@ -155,9 +157,9 @@ export const publicityRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: { tags: publicTags, summary: "新公示决定的 Atom 订阅", security: [] },
     },
     async (request, reply) => {
-      const page = await searchPublicDecisions(ctx, { page: 1, pageSize: 50, order: "desc" });
+      const items = await listNewestPublished(ctx, 50);
       const base = `${request.protocol}://${request.host}`;
-      return reply.type("application/atom+xml; charset=utf-8").send(atomFeed(base, page.items, ctx.now()));
+      return reply.type("application/atom+xml; charset=utf-8").send(atomFeed(base, items, ctx.now()));
     },
   );
 

@@ -37,7 +37,10 @@ export const publicDecisions = pgTable(
   },
   (t) => [
     index("public_decisions_published_idx").on(t.publishedAt),
-    index("public_decisions_agency_idx").on(t.agencyId, t.decidedOn),
+    // Search pages are newest decision first (search-public-decisions.ts): one index per filter.
+    index("public_decisions_decided_idx").on(t.decidedOn, t.id),
+    index("public_decisions_agency_decided_idx").on(t.agencyId, t.decidedOn, t.id),
+    index("public_decisions_field_decided_idx").on(t.field, t.decidedOn, t.id),
     index("public_decisions_tokens_idx").using("gin", t.tokens),
     index("public_decisions_case_idx").on(t.caseId),
   ],

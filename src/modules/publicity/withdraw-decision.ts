@@ -8,6 +8,7 @@ import { can, type Principal, requirePermission } from "../identity/principal.ts
 import { appendEntry } from "../ledger/append-entry.ts";
 import { managingBureau } from "../officers/find-officer.ts";
 import { publicDecisions, publicWithdrawals } from "./schema.ts";
+import { forgetPublicSearches } from "./search-cache.ts";
 
 export const withdrawInput = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
 
@@ -23,7 +24,7 @@ export async function withdrawDecision(
   raw: z.input<typeof withdrawInput>,
 ) {
   const input = withdrawInput.parse(raw);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [d] = await tx.select().from(publicDecisions).where(eq(publicDecisions.id, id));
     if (!d) throw new AppError("NOT_FOUND", "公示的决定不存在");
     const agency = await findAgency(tx, d.agencyId);
@@ -51,4 +52,6 @@ export async function withdrawDecision(
     await tx.insert(publicWithdrawals).values(row);
     return row;
   });
+  forgetPublicSearches(ctx);
+  return result;
 }

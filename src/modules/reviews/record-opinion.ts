@@ -3,6 +3,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
 import { findCase } from "../cases/find-case.ts";
+import { everOfficerIds } from "../cases/officers-of-case.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import { findReview } from "./find-review.ts";
@@ -28,7 +29,8 @@ export async function recordOpinion(
     requirePermission(actor, "review.decide", loaded.agency.path);
     if (r.review.reviewerId !== actor.userId)
       throw new AppError("FORBIDDEN_AGENCY", "只有指定的审核人员可以出具审核意见");
-    if (loaded.officerIds.includes(actor.userId))
+    // P10 / C2: nor one who was an officer of the case before a change of officers.
+    if (loaded.officerIds.includes(actor.userId) || everOfficerIds(loaded.events).includes(actor.userId))
       throw new AppError("REVIEWER_NOT_ELIGIBLE", "本案办案人员不得审核本案（P10）");
     if (r.status !== "pending") throw new AppError("LEGAL_REVIEW_STATE", "该次提交已出具审核意见");
     const [newest] = await tx

@@ -6,6 +6,7 @@ import type { Executor } from "../../db/client.ts";
 import { loadCalendar } from "../calendar/load-calendar.ts";
 import { addWorkingDays } from "../calendar/working-days.ts";
 import type { LoadedCase } from "../cases/find-case.ts";
+import { everOfficerIds } from "../cases/officers-of-case.ts";
 import type { Principal } from "../identity/principal.ts";
 import { memberships, users } from "../identity/schema.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
@@ -50,7 +51,8 @@ export async function reviewerRefusal(
       ),
     );
   if (!held.length) return `${user.name}不是${loaded.bureau.name}（或${loaded.agency.name}）的法制审核人员`;
-  if (loaded.officerIds.includes(reviewerId))
+  // P10 / C2: nor one who was an officer of the case before a change of officers.
+  if (loaded.officerIds.includes(reviewerId) || everOfficerIds(loaded.events).includes(reviewerId))
     return `${user.name}是本案办案人员，不得审核本案（P10，审核与办案相分离）`;
   if (reviewerId === submitterId) return "提交人不得审核自己提交的案件";
   const [earlier] = await ex

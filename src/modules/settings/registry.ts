@@ -321,6 +321,17 @@ export const settingDefinitions = {
     max: 365,
     description: "举报人对答复不满意，可在答复后此天数内申请重新办理",
   }),
+  "calendar.warnDays": def({
+    label: "工作日历到期提醒",
+    ruleId: "D4",
+    type: "integer",
+    unit: "日",
+    default: 60,
+    min: 1,
+    max: 366,
+    description:
+      "已导入的工作日历距覆盖截止日（最后一年的 12 月 31 日）不足此天数时，提醒系统管理员导入下一年度",
+  }),
   "security.sessionHours": def({
     label: "登录有效时长",
     ruleId: "SEC",

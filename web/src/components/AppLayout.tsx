@@ -29,6 +29,7 @@ import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useAgency } from "../lib/agency";
 import { useAuth, useMe } from "../lib/auth";
 import { AgencySelect } from "./AgencySelect";
+import { CalendarCoverageAlert } from "./CalendarCoverageAlert";
 import { FullPageSpin } from "./FullPageSpin";
 
 interface NavItem {
@@ -163,6 +164,7 @@ export const AppLayout = () => {
             </Button>
           </Dropdown>
         </Layout.Header>
+        <CalendarCoverageAlert />
         <Layout.Content style={{ margin: 24 }}>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />

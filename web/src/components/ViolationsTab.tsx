@@ -1,13 +1,9 @@
-import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import {
-  App,
-  Badge,
   Button,
   Descriptions,
   Drawer,
   Form,
   Input,
-  List,
   Modal,
   Select,
   Space,
@@ -15,19 +11,30 @@ import {
   Table,
   type TableColumnsType,
   Tag,
-  Timeline,
   Typography,
 } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
-import { type ArticleRef, downloadFile, powerFieldOptions, type ReviewFlag } from "../lib/powers";
+import { type ArticleRef, powerFieldOptions, type ReviewFlag } from "../lib/powers";
 import { useServerList } from "../lib/useServerList";
 import { AgencySelect } from "./AgencySelect";
 import { ArticlePicker } from "./ArticlePicker";
-import { ImportExcelButton } from "./ImportExcelButton";
+import {
+  ArticleList,
+  CatalogueActions,
+  CodeField,
+  FlaggedName,
+  PublishedFilter,
+  publishedTag,
+  ReviewFlagNotes,
+  TargetAgencyNote,
+  useCatalogueEntry,
+  useTargetAgency,
+  VersionHistory,
+} from "./CatalogueParts";
 
 interface Violation {
   id: string;
@@ -58,48 +65,29 @@ const citeLabel = (a: ArticleRef) => ({ id: a.id, label: `《${a.lawTitle}》${a
 
 /** 违法行为 (C03): list with search, filters and paging; detail with provisions and versions; edit; Excel. */
 export const ViolationsTab = () => {
-  const { can, agenciesWith } = useAuth();
+  const { can } = useAuth();
   const agency = useAgency();
-  const { message } = App.useApp();
   const showError = useApiError();
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const list = useServerList<Violation>("/violations", filters, { order: "asc" });
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [detail, setDetail] = useState<ViolationDetail | null>(null);
   const [marks, setMarks] = useState<{ id: string; code: string; published: boolean }[]>([]);
-  const [editing, setEditing] = useState<ViolationDetail | "new" | null>(null);
+  const {
+    openId,
+    setOpenId,
+    detail,
+    editing,
+    setEditing,
+    save: saveEntry,
+  } = useCatalogueEntry<ViolationDetail>("/violations", async (id) => {
+    const b = await api.get<{ items: { id: string; code: string; published: boolean }[] }>("/benchmarks", {
+      violationId: id,
+      pageSize: 200,
+    });
+    setMarks(b.items);
+  });
   const [powerOptions, setPowerOptions] = useState<{ value: string; label: string }[]>([]);
   const [form] = Form.useForm();
-  const manageable = agenciesWith("power.manage");
-  const targetAgency =
-    filters.agencyId && manageable.includes(filters.agencyId)
-      ? filters.agencyId
-      : agency.currentId && manageable.includes(agency.currentId)
-        ? agency.currentId
-        : (manageable[0] ?? null);
-
-  const load = useCallback(
-    async (id: string) => {
-      try {
-        setDetail(await api.get<ViolationDetail>(`/violations/${id}`));
-        const b = await api.get<{ items: { id: string; code: string; published: boolean }[] }>(
-          "/benchmarks",
-          {
-            violationId: id,
-            pageSize: 200,
-          },
-        );
-        setMarks(b.items);
-      } catch (e) {
-        showError(e);
-      }
-    },
-    [showError],
-  );
-  useEffect(() => {
-    if (openId) void load(openId);
-    else setDetail(null);
-  }, [openId, load]);
+  const { manageable, targetAgency } = useTargetAgency(filters.agencyId);
 
   const set = (k: string) => (v: string | undefined) => setFilters((f) => ({ ...f, [k]: v }));
 
@@ -130,20 +118,7 @@ export const ViolationsTab = () => {
       penaltyArticleIds: v.penaltyArticleIds ?? [],
       published: Boolean(v.published),
     };
-    try {
-      if (editing === "new") {
-        const item = await api.post<Violation>("/violations", { ...body, agencyId: targetAgency });
-        setOpenId(item.id);
-      } else if (editing) {
-        await api.patch(`/violations/${editing.id}`, { ...body, version: editing.version });
-        void load(editing.id);
-      }
-      message.success("已保存（生成新版本）");
-      setEditing(null);
-      list.reload();
-    } catch (e) {
-      showError(e);
-    }
+    await saveEntry(body, targetAgency, list.reload);
   };
 
   const columns: TableColumnsType<Violation> = [
@@ -153,18 +128,7 @@ export const ViolationsTab = () => {
       dataIndex: "name",
       key: "name",
       render: (n: string, i) => (
-        <Space>
-          <Button
-            type="link"
-            style={{ padding: 0, whiteSpace: "normal", textAlign: "left" }}
-            onClick={() => setOpenId(i.id)}
-          >
-            {n}
-          </Button>
-          {i.openFlags > 0 && (
-            <Badge count={`需复核 ${i.openFlags}`} style={{ backgroundColor: "#fa8c16" }} />
-          )}
-        </Space>
+        <FlaggedName name={n} openFlags={i.openFlags} onOpen={() => setOpenId(i.id)} />
       ),
     },
     { title: "领域", dataIndex: "field", key: "field", width: 120 },
@@ -181,22 +145,9 @@ export const ViolationsTab = () => {
       dataIndex: "published",
       key: "published",
       width: 80,
-      render: (p: boolean) => (p ? <Tag color="green">已公开</Tag> : <Tag>未公开</Tag>),
+      render: publishedTag,
     },
   ];
-
-  const cites = (rows: ArticleRef[], empty: string) => (
-    <List
-      size="small"
-      dataSource={rows}
-      locale={{ emptyText: empty }}
-      renderItem={(a) => (
-        <List.Item>
-          <List.Item.Meta title={`《${a.lawTitle}》${a.number}（第 ${a.version} 版）`} description={a.text} />
-        </List.Item>
-      )}
-    />
-  );
 
   return (
     <>
@@ -218,47 +169,25 @@ export const ViolationsTab = () => {
           value={filters.field}
           onChange={set("field")}
         />
-        <Select
-          allowClear
-          placeholder="是否公开"
-          style={{ width: 110 }}
-          options={[
-            { value: "true", label: "已公开" },
-            { value: "false", label: "未公开" },
-          ]}
-          value={filters.published}
-          onChange={set("published")}
-        />
+        <PublishedFilter value={filters.published} onChange={set("published")} />
         <Input.Search placeholder="搜索编码、名称" allowClear onSearch={list.setQ} style={{ width: 220 }} />
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={() =>
-            downloadFile("/violations/export", { ...filters, q: list.state.q }, "违法行为.xlsx").catch(
-              showError,
-            )
-          }
-        >
-          导出 Excel
-        </Button>
-        {manageable.length > 0 && (
-          <>
-            <ImportExcelButton path="/violations/import" agencyId={targetAgency} onDone={list.reload} />
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => void openEdit("new")}
-              disabled={!targetAgency}
-            >
-              新增违法行为
-            </Button>
-          </>
-        )}
+        <CatalogueActions
+          path="/violations"
+          fileName="违法行为.xlsx"
+          query={{ ...filters, q: list.state.q }}
+          manageable={manageable.length > 0}
+          targetAgency={targetAgency}
+          onChanged={list.reload}
+          onAdd={() => void openEdit("new")}
+          addLabel="新增违法行为"
+        />
       </Space>
       {manageable.length > 0 && targetAgency && (
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          新增和导入的违法行为属于：{agency.nameOf(targetAgency)}
-          （导入按“违法行为编码”匹配，任一行有错则全部不导入）
-        </Typography.Paragraph>
+        <TargetAgencyNote
+          targetAgency={targetAgency}
+          what="违法行为"
+          rule="（导入按“违法行为编码”匹配，任一行有错则全部不导入）"
+        />
       )}
       <Table<Violation>
         rowKey="id"
@@ -298,34 +227,13 @@ export const ViolationsTab = () => {
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               违反条款
             </Typography.Title>
-            {cites(detail.violatedArticles, "未关联条款")}
+            <ArticleList rows={detail.violatedArticles} empty="未关联条款" />
             <Typography.Title level={5}>处罚依据</Typography.Title>
-            {cites(detail.penaltyArticles, "未关联条款")}
-            {detail.flags.length > 0 && (
-              <>
-                <Typography.Title level={5}>复核标记</Typography.Title>
-                {detail.flags.map((f) => (
-                  <Typography.Paragraph key={f.id}>
-                    {f.clearedAt ? <Tag>已复核</Tag> : <Tag color="orange">需复核</Tag>} {f.reason}
-                  </Typography.Paragraph>
-                ))}
-              </>
-            )}
-            <Typography.Title level={5}>版本历史</Typography.Title>
-            <Timeline
-              items={detail.versions.map((v) => ({
-                content: (
-                  <>
-                    <Typography.Text strong>第 {v.version} 版</Typography.Text>{" "}
-                    <Typography.Text type="secondary">
-                      {new Date(v.changedAt).toLocaleString("zh-CN")}
-                    </Typography.Text>
-                    <div>
-                      {String(v.snapshot.name)} · {v.snapshot.published ? "已公开" : "未公开"}
-                    </div>
-                  </>
-                ),
-              }))}
+            <ArticleList rows={detail.penaltyArticles} empty="未关联条款" />
+            <ReviewFlagNotes flags={detail.flags} />
+            <VersionHistory
+              versions={detail.versions}
+              summary={(s) => `${String(s.name)} · ${s.published ? "已公开" : "未公开"}`}
             />
           </>
         )}
@@ -340,16 +248,7 @@ export const ViolationsTab = () => {
       >
         <Form form={form} layout="vertical">
           <Space style={{ width: "100%" }} align="start">
-            <Form.Item
-              name="code"
-              label="违法行为编码"
-              rules={[
-                { required: true, message: "请填写编码" },
-                { pattern: /^[A-Za-z0-9\-_.]+$/, message: "只能包含字母、数字和 - _ ." },
-              ]}
-            >
-              <Input maxLength={50} style={{ width: 160 }} />
-            </Form.Item>
+            <CodeField label="违法行为编码" />
             <Form.Item name="field" label="执法领域" rules={[{ required: true, message: "请选择领域" }]}>
               <Select
                 options={fieldOptions}

@@ -29,6 +29,18 @@ export interface CaseDetail extends CaseSummary {
   continuingUntil: string | null;
   serious: boolean;
   officers: { userId: string; displayName: string }[];
+  /** C2: the changes of officers, oldest first (names included, also of those who left). */
+  officerChanges: {
+    seq: number;
+    on: string;
+    officerIds: string[];
+    officers: { userId: string; displayName: string }[];
+    added: { userId: string; displayName: string }[];
+    removed: { userId: string; displayName: string }[];
+    reason: string;
+    actorId: string;
+    actorName: string;
+  }[];
   events: {
     id: string;
     seq: number;
@@ -157,6 +169,9 @@ export const caseEventLabels: Record<string, string> = {
   close: "批准结案",
   archive: "归档",
   extend_decision_period: "批准延长办案期限",
+  change_officers: "变更办案人员",
+  extend_seizure: "延长查封、扣押期限",
+  record_testing_period: "登记检测、检验、检疫或技术鉴定期间",
   cancel: "批准销案",
 };
 
@@ -235,6 +250,7 @@ export type StepField = {
     | "bool"
     | "date"
     | "officer"
+    | "officers"
     | "select"
     | "items"
     | "itemNos";
@@ -262,6 +278,35 @@ export const stepFields: Record<string, StepField[]> = {
   decline: [textarea("reason", "不予立案理由")],
   cancel: [textarea("reason", "销案理由")],
   extend_decision_period: [{ name: "days", label: "延长日数", kind: "days" }, textarea("reason", "延长理由")],
+  // C2: the complete new set of officers (at least two with valid certificates for the field).
+  change_officers: [
+    {
+      name: "officerIds",
+      label: "变更后的办案人员（全部人员）",
+      kind: "officers",
+      extra: "须至少两名本机关持有效执法证（涵盖本案执法领域）的执法人员（C2）",
+    },
+    textarea("reason", "变更理由"),
+  ],
+  // K3: once, at most 30 days, with the agency head's approval.
+  extend_seizure: [
+    {
+      name: "days",
+      label: "延长日数",
+      kind: "int",
+      min: 1,
+      max: 30,
+      unit: "日",
+      extra: "只能延长一次，不超过 30 日（K3）",
+    },
+    textarea("reason", "延长理由（情况复杂的说明）"),
+    { name: "approval", label: "机关负责人批准（批准人及审批表编号）", kind: "text" },
+  ],
+  record_testing_period: [
+    { name: "from", label: "检测（鉴定）开始日期", kind: "date" },
+    { name: "to", label: "检测（鉴定）结束日期", kind: "date", extra: "该期间不计入查封、扣押期限（K3）" },
+    textarea("note", "检测、检验、检疫或技术鉴定事项及机构"),
+  ],
   record_inspection: [textarea("record", "检查（勘验）情况")],
   record_interview: [
     { name: "interviewee", label: "被询问人", kind: "text" },

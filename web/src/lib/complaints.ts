@@ -14,7 +14,8 @@ export interface PublicStatus {
   statusName: string;
   unitName: string;
   receivedOn: string;
-  answerDueOn: string;
+  /** Null while the calendar of its year is not imported (rule D4). */
+  answerDueOn: string | null;
   publicAnswer: string | null;
   answeredOn: string | null;
   rating: number | null;
@@ -67,8 +68,8 @@ export interface ComplaintDetail {
   state: string;
   stateName: string;
   receivedOn: string;
-  acceptDueOn: string;
-  answerDueOn: string;
+  acceptDueOn: string | null;
+  answerDueOn: string | null;
   acceptedOn: string | null;
   caseId: string | null;
   mergedIntoId: string | null;
@@ -90,7 +91,7 @@ export interface ComplaintDetail {
     at: string;
   }[];
   photos: { id: string; size: number; contentType: string }[];
-  deadlines: { kind: string; label: string; dueOn: string; light: string }[];
+  deadlines: { kind: string; label: string; dueOn: string | null; light: string }[];
   duplicates: {
     id: string;
     trackingCode: string;
@@ -110,8 +111,8 @@ export interface ComplaintFigures {
   bySource: { key: string; name: string; count: number }[];
   byCategory: { key: string; name: string; count: number }[];
   byArea: { key: string; name: string; count: number }[];
-  acceptance: { onTime: number; due: number; onTimeRate: number | null };
-  answer: { onTime: number; due: number; onTimeRate: number | null };
+  acceptance: { onTime: number; due: number; onTimeRate: number | null; pending: number };
+  answer: { onTime: number; due: number; onTimeRate: number | null; pending: number };
   satisfaction: {
     rated: number;
     average: number | null;
@@ -207,3 +208,10 @@ export async function postComplaintForm<T>(
   }
   return body as T;
 }
+
+/**
+ * A due date in a year whose working-day calendar is not imported yet (rule D4): shown grey with
+ * this text; the server computes it once the year is imported.
+ */
+export const pendingDueText = "待导入工作日历后计算";
+export const pendingColor = "default";

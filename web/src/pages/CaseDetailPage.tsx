@@ -156,7 +156,11 @@ export default function CaseDetailPage() {
                 <Typography.Text type="secondary">
                   {e.onDate} · {e.actorName} · {caseStateLabels[e.toState] ?? e.toState}
                 </Typography.Text>
-                <StepDataView event={e.event} data={e.data} />
+                {e.event === "change_officers" ? (
+                  <OfficerChangeView change={c.officerChanges.find((x) => x.seq === e.seq)} />
+                ) : (
+                  <StepDataView event={e.event} data={e.data} />
+                )}
               </div>
             ),
           }))}
@@ -177,6 +181,20 @@ export default function CaseDetailPage() {
 }
 
 const hiddenKeys = new Set(["officerIds", "party", "place"]);
+
+/** A change of officers (办案人员变更) in the timeline: the new set, who joined and who left, why (C2). */
+const OfficerChangeView = ({ change }: { change: CaseDetail["officerChanges"][number] | undefined }) => {
+  if (!change) return null;
+  const names = (xs: { displayName: string }[]) => xs.map((x) => x.displayName).join("、");
+  return (
+    <div style={{ color: "#555", whiteSpace: "pre-wrap" }} data-testid="officer-change">
+      <div>变更后的办案人员：{names(change.officers)}</div>
+      {change.added.length > 0 && <div>新增：{names(change.added)}</div>}
+      {change.removed.length > 0 && <div>调离：{names(change.removed)}</div>}
+      {change.reason && <div>变更理由：{change.reason}</div>}
+    </div>
+  );
+};
 
 const StepDataView = ({ event, data }: { event: string; data: Record<string, unknown> }) => {
   const parts = Object.entries(data).filter(([k, v]) => !hiddenKeys.has(k) && v !== "" && v !== undefined);
@@ -300,7 +318,8 @@ const StepModal = (props: {
   const [saving, setSaving] = useState(false);
   const [officers, setOfficers] = useState<{ value: string; label: string }[]>([]);
   const fields = props.action ? fieldsOf(props.caseDetail.procedure, props.action.event) : [];
-  const needsOfficer = fields.some((f) => f.kind === "officer");
+  const needsOfficer = fields.some((f) => f.kind === "officer" || f.kind === "officers");
+  const current = props.caseDetail.officers;
   const agencyId = props.caseDetail.agencyId;
   const confiscated = props.caseDetail.items
     .filter((it) => it.status === "confiscated")
@@ -313,6 +332,13 @@ const StepModal = (props: {
       .then((res) => setOfficers(res.items.map((o) => ({ value: o.userId, label: o.displayName }))))
       .catch(showError);
   }, [needsOfficer, agencyId, showError]);
+  // The case's officers are always choosable (one may belong to the bureau rather than the squad).
+  const officerOptions = [
+    ...officers,
+    ...current
+      .filter((o) => !officers.some((x) => x.value === o.userId))
+      .map((o) => ({ value: o.userId, label: o.displayName })),
+  ];
 
   const submit = async () => {
     if (!props.action) return;
@@ -361,6 +387,15 @@ const StepModal = (props: {
         return <DatePicker />;
       case "officer":
         return <Select options={officers} showSearch={{ optionFilterProp: "label" }} />;
+      case "officers":
+        return (
+          <Select
+            mode="multiple"
+            options={officerOptions}
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder="选择办案人员（至少两名）"
+          />
+        );
       case "select":
         return <Select options={f.options} />;
       case "itemNos":
@@ -386,14 +421,20 @@ const StepModal = (props: {
         name={formKey(f)}
         label={f.label}
         extra={f.extra}
-        {...(f.initial === undefined ? {} : { initialValue: f.initial })}
+        {...(f.kind === "officers"
+          ? { initialValue: current.map((o) => o.userId) }
+          : f.initial === undefined
+            ? {}
+            : { initialValue: f.initial })}
         valuePropName={f.kind === "bool" ? "checked" : "value"}
         rules={
           f.optional || f.kind === "bool"
             ? []
             : f.kind === "text" || f.kind === "textarea"
               ? [{ required: true, whitespace: true, message: `请填写${f.label}` }]
-              : [{ required: true, message: `请填写${f.label}` }]
+              : f.kind === "officers"
+                ? [{ required: true, type: "array", min: 2, message: "请选择至少两名办案人员（C2）" }]
+                : [{ required: true, message: `请填写${f.label}` }]
         }
       >
         {input(f)}

@@ -21,7 +21,13 @@ import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { api } from "../lib/api";
 import { lightColors } from "../lib/cases";
-import { type ComplaintDetail, closeReasonLabels, complaintEventLabels } from "../lib/complaints";
+import {
+  type ComplaintDetail,
+  closeReasonLabels,
+  complaintEventLabels,
+  pendingColor,
+  pendingDueText,
+} from "../lib/complaints";
 import { useApiError } from "../lib/feedback";
 
 type Field = { name: string; label: string; input: ReactNode; required?: boolean };
@@ -224,8 +230,8 @@ export default function ComplaintDetailPage() {
             <Space wrap>
               {d.deadlines.length
                 ? d.deadlines.map((x) => (
-                    <Tag key={x.kind} color={lightColors[x.light]}>
-                      {x.label} {x.dueOn}
+                    <Tag key={x.kind} color={lightColors[x.light] ?? pendingColor}>
+                      {x.label} {x.dueOn ?? pendingDueText}
                     </Tag>
                   ))
                 : "—"}

@@ -30,6 +30,8 @@ import {
   complaintCategoryLabels,
   complaintSourceLabels,
   complaintStateLabels,
+  pendingColor,
+  pendingDueText,
 } from "../lib/complaints";
 import { useApiError } from "../lib/feedback";
 import { useServerList } from "../lib/useServerList";
@@ -84,7 +86,13 @@ function ComplaintList() {
       dataIndex: "nextDueOn",
       width: 120,
       render: (v: string | null, c) =>
-        v ? <Tag color={lightColors[c.light ?? ""] ?? "default"}>{v}</Tag> : "—",
+        v ? (
+          <Tag color={lightColors[c.light ?? ""] ?? "default"}>{v}</Tag>
+        ) : c.light === "pending" ? (
+          <Tag color={pendingColor}>{pendingDueText}</Tag>
+        ) : (
+          "—"
+        ),
     },
   ];
   return (
@@ -124,6 +132,7 @@ function ComplaintList() {
             { value: "red", label: "已超期（红）" },
             { value: "yellow", label: "即将到期（黄）" },
             { value: "green", label: "正常（绿）" },
+            { value: "pending", label: "待导入工作日历" },
           ]}
         />
         <Space>
@@ -180,14 +189,14 @@ function Figures() {
         </Col>
         <Col xs={12} md={6}>
           <Statistic
-            title="受理按期率"
+            title={`受理按期率${f.acceptance.pending ? `（${f.acceptance.pending} 件期限${pendingDueText}）` : ""}`}
             value={f.acceptance.onTimeRate ?? "—"}
             suffix={f.acceptance.onTimeRate !== null ? "%" : ""}
           />
         </Col>
         <Col xs={12} md={6}>
           <Statistic
-            title="答复按期率"
+            title={`答复按期率${f.answer.pending ? `（${f.answer.pending} 件期限${pendingDueText}）` : ""}`}
             value={f.answer.onTimeRate ?? "—"}
             suffix={f.answer.onTimeRate !== null ? "%" : ""}
           />

@@ -1,14 +1,11 @@
-import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import {
   App,
-  Badge,
   Button,
   Card,
   Descriptions,
   Drawer,
   Form,
   Input,
-  List,
   Modal,
   Select,
   Space,
@@ -17,13 +14,24 @@ import {
   type TableColumnsType,
   Tabs,
   Tag,
-  Timeline,
   Typography,
 } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { AgencySelect } from "../components/AgencySelect";
 import { ArticlePicker } from "../components/ArticlePicker";
-import { ImportExcelButton } from "../components/ImportExcelButton";
+import {
+  ArticleList,
+  CatalogueActions,
+  CodeField,
+  FlaggedName,
+  PublishedFilter,
+  publishedTag,
+  ReviewFlagNotes,
+  TargetAgencyNote,
+  useCatalogueEntry,
+  useTargetAgency,
+  VersionHistory,
+} from "../components/CatalogueParts";
 import { ViolationsTab } from "../components/ViolationsTab";
 import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
@@ -32,7 +40,6 @@ import { useApiError } from "../lib/feedback";
 import {
   type ArticleRef,
   datePattern,
-  downloadFile,
   options,
   powerFieldOptions,
   powerKindLabels,
@@ -182,38 +189,20 @@ export const ReviewFlagsTable = ({ kind }: { kind?: "power_item" | "benchmark" |
 };
 
 export default function PowersPage() {
-  const { can, agenciesWith } = useAuth();
+  const { can } = useAuth();
   const agency = useAgency();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
   const list = useServerList<PowerItem>("/powers", filters, { sort: "code", order: "asc" });
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [detail, setDetail] = useState<PowerDetail | null>(null);
-  const [editing, setEditing] = useState<PowerDetail | "new" | null>(null);
+  const {
+    openId,
+    setOpenId,
+    detail,
+    editing,
+    setEditing,
+    save: saveEntry,
+  } = useCatalogueEntry<PowerDetail>("/powers");
   const [form] = Form.useForm();
-  const manageable = agenciesWith("power.manage");
-  const targetAgency =
-    filters.agencyId && manageable.includes(filters.agencyId)
-      ? filters.agencyId
-      : agency.currentId && manageable.includes(agency.currentId)
-        ? agency.currentId
-        : (manageable[0] ?? null);
-
-  const load = useCallback(
-    async (id: string) => {
-      try {
-        setDetail(await api.get<PowerDetail>(`/powers/${id}`));
-      } catch (e) {
-        showError(e);
-      }
-    },
-    [showError],
-  );
-  useEffect(() => {
-    if (openId) void load(openId);
-    else setDetail(null);
-  }, [openId, load]);
+  const { manageable, targetAgency } = useTargetAgency(filters.agencyId);
 
   const set = (k: string) => (v: string | undefined) => setFilters((f) => ({ ...f, [k]: v }));
 
@@ -240,20 +229,7 @@ export default function PowersPage() {
       effectiveTo: v.effectiveTo || null,
       published: Boolean(v.published),
     };
-    try {
-      if (editing === "new") {
-        const item = await api.post<PowerItem>("/powers", { ...body, agencyId: targetAgency });
-        setOpenId(item.id);
-      } else if (editing) {
-        await api.patch(`/powers/${editing.id}`, { ...body, version: editing.version });
-        void load(editing.id);
-      }
-      message.success("已保存（生成新版本）");
-      setEditing(null);
-      list.reload();
-    } catch (e) {
-      showError(e);
-    }
+    await saveEntry(body, targetAgency, list.reload);
   };
 
   const columns: TableColumnsType<PowerItem> = [
@@ -272,18 +248,7 @@ export default function PowersPage() {
       sorter: true,
       sortOrder: list.sortOrder("name"),
       render: (n: string, i) => (
-        <Space>
-          <Button
-            type="link"
-            style={{ padding: 0, whiteSpace: "normal", textAlign: "left" }}
-            onClick={() => setOpenId(i.id)}
-          >
-            {n}
-          </Button>
-          {i.openFlags > 0 && (
-            <Badge count={`需复核 ${i.openFlags}`} style={{ backgroundColor: "#fa8c16" }} />
-          )}
-        </Space>
+        <FlaggedName name={n} openFlags={i.openFlags} onOpen={() => setOpenId(i.id)} />
       ),
     },
     {
@@ -314,7 +279,7 @@ export default function PowersPage() {
       dataIndex: "published",
       key: "published",
       width: 70,
-      render: (p: boolean) => (p ? <Tag color="green">已公开</Tag> : <Tag>未公开</Tag>),
+      render: publishedTag,
     },
   ];
 
@@ -361,52 +326,30 @@ export default function PowersPage() {
                     value={filters.status}
                     onChange={set("status")}
                   />
-                  <Select
-                    allowClear
-                    placeholder="是否公开"
-                    style={{ width: 110 }}
-                    options={[
-                      { value: "true", label: "已公开" },
-                      { value: "false", label: "未公开" },
-                    ]}
-                    value={filters.published}
-                    onChange={set("published")}
-                  />
+                  <PublishedFilter value={filters.published} onChange={set("published")} />
                   <Input.Search
                     placeholder="搜索编码、名称、依据"
                     allowClear
                     onSearch={list.setQ}
                     style={{ width: 240 }}
                   />
-                  <Button
-                    icon={<DownloadOutlined />}
-                    onClick={() =>
-                      downloadFile("/powers/export", { ...filters, q: list.state.q }, "权责清单.xlsx").catch(
-                        showError,
-                      )
-                    }
-                  >
-                    导出 Excel
-                  </Button>
-                  {manageable.length > 0 && (
-                    <>
-                      <ImportExcelButton path="/powers/import" agencyId={targetAgency} onDone={list.reload} />
-                      <Button
-                        type="primary"
-                        icon={<PlusOutlined />}
-                        onClick={() => openEdit("new")}
-                        disabled={!targetAgency}
-                      >
-                        新增事项
-                      </Button>
-                    </>
-                  )}
+                  <CatalogueActions
+                    path="/powers"
+                    fileName="权责清单.xlsx"
+                    query={{ ...filters, q: list.state.q }}
+                    manageable={manageable.length > 0}
+                    targetAgency={targetAgency}
+                    onChanged={list.reload}
+                    onAdd={() => openEdit("new")}
+                    addLabel="新增事项"
+                  />
                 </Space>
                 {manageable.length > 0 && targetAgency && (
-                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                    新增和导入的事项属于：{agency.nameOf(targetAgency)}
-                    （导入文件按“事项编码”匹配，任一行有错则全部不导入）
-                  </Typography.Paragraph>
+                  <TargetAgencyNote
+                    targetAgency={targetAgency}
+                    what="事项"
+                    rule="（导入文件按“事项编码”匹配，任一行有错则全部不导入）"
+                  />
                 )}
                 <Table<PowerItem>
                   rowKey="id"
@@ -459,46 +402,13 @@ export default function PowersPage() {
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               法律依据
             </Typography.Title>
-            <List
-              size="small"
-              dataSource={detail.basis}
-              locale={{ emptyText: "未关联条款" }}
-              renderItem={(a) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={`《${a.lawTitle}》${a.number}（第 ${a.version} 版）`}
-                    description={a.text}
-                  />
-                </List.Item>
-              )}
-            />
-            {detail.flags.length > 0 && (
-              <>
-                <Typography.Title level={5}>复核标记</Typography.Title>
-                {detail.flags.map((f) => (
-                  <Typography.Paragraph key={f.id}>
-                    {f.clearedAt ? <Tag>已复核</Tag> : <Tag color="orange">需复核</Tag>} {f.reason}
-                    {f.clearNote ? `；复核意见：${f.clearNote}` : ""}
-                  </Typography.Paragraph>
-                ))}
-              </>
-            )}
-            <Typography.Title level={5}>版本历史</Typography.Title>
-            <Timeline
-              items={detail.versions.map((v) => ({
-                content: (
-                  <>
-                    <Typography.Text strong>第 {v.version} 版</Typography.Text>{" "}
-                    <Typography.Text type="secondary">
-                      {new Date(v.changedAt).toLocaleString("zh-CN")}
-                    </Typography.Text>
-                    <div>
-                      {String(v.snapshot.name)} · {powerStatusLabels[String(v.snapshot.status)] ?? ""} ·{" "}
-                      {v.snapshot.published ? "已公开" : "未公开"}
-                    </div>
-                  </>
-                ),
-              }))}
+            <ArticleList rows={detail.basis} empty="未关联条款" />
+            <ReviewFlagNotes flags={detail.flags} withNote />
+            <VersionHistory
+              versions={detail.versions}
+              summary={(s) =>
+                `${String(s.name)} · ${powerStatusLabels[String(s.status)] ?? ""} · ${s.published ? "已公开" : "未公开"}`
+              }
             />
           </>
         )}
@@ -513,16 +423,7 @@ export default function PowersPage() {
       >
         <Form form={form} layout="vertical">
           <Space style={{ width: "100%" }} align="start">
-            <Form.Item
-              name="code"
-              label="事项编码"
-              rules={[
-                { required: true, message: "请填写编码" },
-                { pattern: /^[A-Za-z0-9\-_.]+$/, message: "只能包含字母、数字和 - _ ." },
-              ]}
-            >
-              <Input maxLength={50} style={{ width: 160 }} />
-            </Form.Item>
+            <CodeField label="事项编码" />
             <Form.Item name="kind" label="类别" rules={[{ required: true, message: "请选择类别" }]}>
               <Select options={kindOptions} style={{ width: 140 }} />
             </Form.Item>

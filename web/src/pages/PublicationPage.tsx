@@ -1,6 +1,7 @@
-import { App, Button, Card, Input, Modal, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Space, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
+import { WithdrawalModal } from "../components/WithdrawalModal";
 import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
@@ -8,6 +9,9 @@ import { lightColors } from "../lib/cases";
 import { useApiError } from "../lib/feedback";
 import type { Paged, PublicDecisionItem } from "../lib/publicSite";
 import { InspectionItemsEditor } from "../public/site/InspectionItemsEditor";
+import { InspectionResultsEditor } from "../public/site/InspectionResultsEditor";
+import { ServiceGuidesEditor } from "../public/site/ServiceGuidesEditor";
+import { pagedTableProps } from "../public/site/useStaffList";
 
 type Unpublished = {
   caseId: string;
@@ -61,7 +65,6 @@ export default function PublicationPage() {
   const [page, setPage] = useState(1);
   const [busy, setBusy] = useState<string>();
   const [withdrawing, setWithdrawing] = useState<PublicDecisionItem>();
-  const [reason, setReason] = useState("");
 
   const load = useCallback(async () => {
     try {
@@ -92,20 +95,21 @@ export default function PublicationPage() {
     }
   };
 
-  const withdraw = async () => {
-    if (!withdrawing) return;
-    if (!reason.trim()) {
+  const withdraw = async (reason: string) => {
+    if (!withdrawing) return false;
+    if (!reason) {
       message.warning("请填写撤回原因（将向社会公开）");
-      return;
+      return false;
     }
     try {
-      await api.post(`/public-decisions/${withdrawing.id}/withdrawal`, { reason: reason.trim() });
+      await api.post(`/public-decisions/${withdrawing.id}/withdrawal`, { reason });
       message.success("已撤回，撤回原因已公开");
       setWithdrawing(undefined);
-      setReason("");
       await load();
+      return true;
     } catch (e) {
       showError(e);
+      return false;
     }
   };
 
@@ -172,17 +176,7 @@ export default function PublicationPage() {
       >
         <Table
           rowKey="id"
-          size="small"
-          loading={!published}
-          dataSource={published?.items ?? []}
-          scroll={{ x: true }}
-          pagination={{
-            current: page,
-            pageSize: 10,
-            total: published?.total ?? 0,
-            onChange: setPage,
-            showSizeChanger: false,
-          }}
+          {...pagedTableProps(published, page, setPage)}
           columns={[
             {
               title: "决定书",
@@ -218,28 +212,15 @@ export default function PublicationPage() {
         />
       </Card>
       {currentId && can("power.manage", currentId) && <InspectionItemsEditor agencyId={currentId} />}
-      <Modal
+      {currentId && mayPublish(currentId) && <InspectionResultsEditor agencyId={currentId} />}
+      {currentId && mayPublish(currentId) && <ServiceGuidesEditor agencyId={currentId} />}
+      <WithdrawalModal
         open={!!withdrawing}
         title={`撤回公示：${withdrawing?.caseNumber ?? ""}`}
-        okText="撤回"
-        okButtonProps={{ danger: true, disabled: !reason.trim() }}
-        onOk={() => void withdraw()}
-        onCancel={() => {
-          setWithdrawing(undefined);
-          setReason("");
-        }}
-      >
-        <Typography.Paragraph>
-          决定被变更、撤销、确认违法或确认无效的，应当撤回公示并公开说明理由（G4）。撤回原因将显示在公示网站上。
-        </Typography.Paragraph>
-        <Input.TextArea
-          rows={3}
-          maxLength={1000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          placeholder="撤回原因（必填）"
-        />
-      </Modal>
+        note="决定被变更、撤销、确认违法或确认无效的，应当撤回公示并公开说明理由（G4）。撤回原因将显示在公示网站上。"
+        onWithdraw={withdraw}
+        onCancel={() => setWithdrawing(undefined)}
+      />
     </Space>
   );
 }

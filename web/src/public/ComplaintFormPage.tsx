@@ -34,7 +34,7 @@ export default function ComplaintFormPage() {
   const [options, setOptions] = useState<ComplaintOptions>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState<{ trackingCode: string; answerDueOn: string }>();
+  const [done, setDone] = useState<{ trackingCode: string; answerDueOn: string | null }>();
   const [form] = Form.useForm<Values>();
   const anonymous = Form.useWatch("anonymous", form);
   const bureauId = Form.useWatch("bureauId", form);
@@ -48,7 +48,7 @@ export default function ComplaintFormPage() {
   const submit = async (v: Values) => {
     setSaving(true);
     try {
-      const r = await postComplaintForm<{ trackingCode: string; answerDueOn: string }>(
+      const r = await postComplaintForm<{ trackingCode: string; answerDueOn: string | null }>(
         "/public/complaints",
         {
           bureauId: v.bureauId,
@@ -87,7 +87,7 @@ export default function ComplaintFormPage() {
               >
                 {done.trackingCode}
               </Typography.Title>
-              预计答复日期：{done.answerDueOn}
+              预计答复日期：{done.answerDueOn ?? "待下一年度法定节假日安排公布后确定"}
             </>
           }
           extra={

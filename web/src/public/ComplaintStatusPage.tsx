@@ -88,7 +88,9 @@ export default function ComplaintStatusPage() {
             </Descriptions.Item>
             <Descriptions.Item label="承办单位">{status.unitName}</Descriptions.Item>
             <Descriptions.Item label="收到日期">{status.receivedOn}</Descriptions.Item>
-            <Descriptions.Item label="答复期限">{status.answerDueOn}</Descriptions.Item>
+            <Descriptions.Item label="答复期限">
+              {status.answerDueOn ?? "待下一年度法定节假日安排公布后确定"}
+            </Descriptions.Item>
             <Descriptions.Item label="答复">
               {status.publicAnswer ? (
                 <Typography.Paragraph

@@ -63,16 +63,7 @@ export default function AgenciesPage() {
           />
         </Space>
         <List
-          loading={officers.loading}
-          dataSource={officers.data?.items ?? []}
-          pagination={{
-            current: officers.page,
-            pageSize: officers.data?.pageSize ?? 10,
-            total: officers.data?.total ?? 0,
-            onChange: officers.setPage,
-            size: "small",
-            showSizeChanger: false,
-          }}
+          {...officers.listProps}
           renderItem={(o) => (
             <List.Item key={o.certificateNumber}>
               <List.Item.Meta

@@ -21,16 +21,7 @@ export default function BenchmarksPage() {
         style={{ maxWidth: 320, marginBottom: 12 }}
       />
       <List
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        pagination={{
-          current: list.page,
-          pageSize: list.data?.pageSize ?? 10,
-          total: list.data?.total ?? 0,
-          onChange: list.setPage,
-          size: "small",
-          showSizeChanger: false,
-        }}
+        {...list.listProps}
         renderItem={(b) => (
           <List.Item key={b.id} style={{ display: "block" }}>
             <Typography.Text strong>{b.violationName}</Typography.Text>

@@ -28,7 +28,7 @@ import type { Paged, PublicAgency, PublicDecisionItem } from "../../lib/publicSi
 export default function DecisionsPage() {
   const [params, setParams] = useSearchParams();
   const [agencies, setAgencies] = useState<PublicAgency[]>([]);
-  const [data, setData] = useState<Paged<PublicDecisionItem>>();
+  const [data, setData] = useState<Paged<PublicDecisionItem> & { capped?: boolean }>();
   const [loading, setLoading] = useState(false);
   const showError = useApiError();
   const query = useMemo(
@@ -50,7 +50,11 @@ export default function DecisionsPage() {
   useEffect(() => {
     setLoading(true);
     api
-      .get<Paged<PublicDecisionItem>>("/public/decisions", { ...query, page, pageSize: 10 })
+      .get<Paged<PublicDecisionItem> & { capped?: boolean }>("/public/decisions", {
+        ...query,
+        page,
+        pageSize: 10,
+      })
       .then(setData, showError)
       .finally(() => setLoading(false));
   }, [query, page, showError]);
@@ -155,7 +159,7 @@ export default function DecisionsPage() {
             total={data.total}
             onChange={setPage}
             showSizeChanger={false}
-            showTotal={(n) => `共 ${n} 条`}
+            showTotal={(n) => (data.capped ? `${n} 条以上，可继续翻页或缩小检索范围` : `共 ${n} 条`)}
             size="small"
           />
         )}

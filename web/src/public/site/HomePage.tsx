@@ -9,10 +9,12 @@ export const publicSections = [
   { to: "/public/agencies", label: "执法主体与人员", text: "执法机关、执法人员及执法证号" },
   { to: "/public/powers", label: "权责清单", text: "法定职权、依据与类别" },
   { to: "/public/inspection-items", label: "随机抽查事项", text: "抽查对象、方式与比例" },
+  { to: "/public/service-guides", label: "服务指南", text: "投诉举报、复议、审批等办事指南" },
   { to: "/public/procedures", label: "执法流程", text: "一般程序、简易程序、三步式执法" },
   { to: "/public/benchmarks", label: "裁量基准", text: "处罚档次、情形与罚款幅度" },
   { to: "/public/remedies", label: "救济与投诉渠道", text: "复议、诉讼、陈述申辩、投诉举报" },
   { to: "/public/decisions", label: "行政执法决定", text: "决定公示、检索、下载与核验" },
+  { to: "/public/inspection-results", label: "抽查结果公示", text: "双随机、一公开的检查结果" },
   { to: "/public/statistics", label: "年度统计", text: "立案、决定、罚款与公示" },
 ];
 

@@ -1,9 +1,10 @@
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { Button, Card, Form, Input, Modal, Select, Table } from "antd";
+import { useState } from "react";
 import { api } from "../../lib/api";
-import { useApiError } from "../../lib/feedback";
 import { powerFieldOptions } from "../../lib/powers";
-import type { InspectionItem, Paged } from "../../lib/publicSite";
+import type { InspectionItem } from "../../lib/publicSite";
+import { useStaffList } from "./useStaffList";
+import { VersionActions } from "./VersionActions";
 
 type Fields = Pick<InspectionItem, "name" | "field" | "subject" | "method" | "frequency" | "basis">;
 
@@ -12,60 +13,37 @@ type Fields = Pick<InspectionItem, "name" | "field" | "subject" | "method" | "fr
  * removal is a new version on the server (append-only); the public site shows the newest.
  */
 export function InspectionItemsEditor({ agencyId }: { agencyId: string }) {
-  const { message } = App.useApp();
-  const showError = useApiError();
-  const [data, setData] = useState<Paged<InspectionItem>>();
-  const [page, setPage] = useState(1);
+  const list = useStaffList<InspectionItem>("/public/inspection-items", agencyId);
   const [editing, setEditing] = useState<InspectionItem | "new">();
   const [form] = Form.useForm<Fields>();
 
-  const load = useCallback(async () => {
-    try {
-      setData(
-        await api.get<Paged<InspectionItem>>("/public/inspection-items", { agencyId, page, pageSize: 10 }),
-      );
-    } catch (e) {
-      showError(e);
-    }
-  }, [agencyId, page, showError]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const save = async (v: Fields) => {
-    try {
-      await api.post("/inspection-items", {
-        agencyId,
-        ...(editing && editing !== "new" ? { itemId: editing.itemId } : {}),
-        ...v,
-      });
-      message.success("已保存，公示网站已更新");
-      setEditing(undefined);
-      await load();
-    } catch (e) {
-      showError(e);
-    }
-  };
-  const remove = async (i: InspectionItem) => {
-    try {
-      const { itemId, name, field, subject, method, frequency, basis } = i;
-      await api.post("/inspection-items", {
-        agencyId,
-        itemId,
-        name,
-        field,
-        subject,
-        method,
-        frequency,
-        basis,
-        removed: true,
-      });
-      message.success("已移除");
-      await load();
-    } catch (e) {
-      showError(e);
-    }
-  };
+  const save = (v: Fields) =>
+    list.act(
+      () =>
+        api.post("/inspection-items", {
+          agencyId,
+          ...(editing && editing !== "new" ? { itemId: editing.itemId } : {}),
+          ...v,
+        }),
+      "已保存，公示网站已更新",
+      () => setEditing(undefined),
+    );
+  const remove = ({ itemId, name, field, subject, method, frequency, basis }: InspectionItem) =>
+    list.act(
+      () =>
+        api.post("/inspection-items", {
+          agencyId,
+          itemId,
+          name,
+          field,
+          subject,
+          method,
+          frequency,
+          basis,
+          removed: true,
+        }),
+      "已移除",
+    );
 
   return (
     <Card
@@ -83,17 +61,7 @@ export function InspectionItemsEditor({ agencyId }: { agencyId: string }) {
     >
       <Table
         rowKey="itemId"
-        size="small"
-        loading={!data}
-        dataSource={data?.items ?? []}
-        scroll={{ x: true }}
-        pagination={{
-          current: page,
-          pageSize: 10,
-          total: data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        {...list.tableProps}
         columns={[
           { title: "事项", dataIndex: "name" },
           { title: "领域", dataIndex: "field" },
@@ -104,22 +72,14 @@ export function InspectionItemsEditor({ agencyId }: { agencyId: string }) {
           {
             title: "操作",
             render: (_, i) => (
-              <Space>
-                <Button
-                  size="small"
-                  onClick={() => {
-                    form.setFieldsValue(i);
-                    setEditing(i);
-                  }}
-                >
-                  修改
-                </Button>
-                <Popconfirm title="从清单中移除该事项？（历史版本保留）" onConfirm={() => void remove(i)}>
-                  <Button size="small" danger>
-                    移除
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <VersionActions
+                confirm="从清单中移除该事项？（历史版本保留）"
+                onEdit={() => {
+                  form.setFieldsValue(i);
+                  setEditing(i);
+                }}
+                onRemove={() => void remove(i)}
+              />
             ),
           },
         ]}

@@ -14,17 +14,8 @@ export default function InspectionItemsPage() {
         style={{ maxWidth: 320, marginBottom: 12 }}
       />
       <List
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...list.listProps}
         locale={{ emptyText: "暂无公布的抽查事项" }}
-        pagination={{
-          current: list.page,
-          pageSize: list.data?.pageSize ?? 10,
-          total: list.data?.total ?? 0,
-          onChange: list.setPage,
-          size: "small",
-          showSizeChanger: false,
-        }}
         renderItem={(i) => (
           <List.Item key={i.itemId}>
             <List.Item.Meta

@@ -40,16 +40,7 @@ export default function PowersPage() {
         />
       </Space>
       <List
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        pagination={{
-          current: list.page,
-          pageSize: list.data?.pageSize ?? 10,
-          total: list.data?.total ?? 0,
-          onChange: list.setPage,
-          size: "small",
-          showSizeChanger: false,
-        }}
+        {...list.listProps}
         renderItem={(p) => (
           <List.Item key={p.id}>
             <List.Item.Meta

@@ -28,6 +28,19 @@ export function usePublicList<T>(
     loading,
     page,
     setPage,
+    /** The loading, rows and pagination props of the antd List showing it. */
+    listProps: {
+      loading,
+      dataSource: data?.items ?? [],
+      pagination: {
+        current: page,
+        pageSize: data?.pageSize ?? 10,
+        total: data?.total ?? 0,
+        onChange: setPage,
+        size: "small" as const,
+        showSizeChanger: false,
+      },
+    },
     search: (v: string) => {
       setQ(v.trim());
       setPage(1);

@@ -1,0 +1,1 @@
+ALTER TABLE "ledger_pending" DROP COLUMN "agency_id";
