@@ -12,13 +12,13 @@ import {
   Tag,
   Typography,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useMemo, useState } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { useEffect, useState } from "react";
+import { Link } from "react-router-dom";
 import { api, buildUrl } from "../../lib/api";
 import { useApiError } from "../../lib/feedback";
 import { powerFieldOptions } from "../../lib/powers";
 import type { Paged, PublicAgency, PublicDecisionItem } from "../../lib/publicSite";
+import { useUrlList } from "./usePublicList";
 
 /**
  * 行政执法决定 (C13): published decisions (masked by the server, G6), searched by keyword
@@ -26,63 +26,20 @@ import type { Paged, PublicAgency, PublicDecisionItem } from "../../lib/publicSi
  * CSV, Excel and an Atom feed.
  */
 export default function DecisionsPage() {
-  const [params, setParams] = useSearchParams();
   const [agencies, setAgencies] = useState<PublicAgency[]>([]);
-  const [data, setData] = useState<Paged<PublicDecisionItem> & { capped?: boolean }>();
-  const [loading, setLoading] = useState(false);
   const showError = useApiError();
-  const query = useMemo(
-    () => ({
-      q: params.get("q") ?? undefined,
-      field: params.get("field") ?? undefined,
-      agencyId: params.get("agencyId") ?? undefined,
-      from: params.get("from") ?? undefined,
-      to: params.get("to") ?? undefined,
-    }),
-    [params],
-  );
-  const page = Number(params.get("page") ?? 1) || 1;
+  const { query, page, data, loading, initialValues, search, setPage } = useUrlList<
+    Paged<PublicDecisionItem> & { capped?: boolean }
+  >("/public/decisions", ["q", "field", "agencyId"]);
 
   useEffect(() => {
     api.get<PublicAgency[]>("/public/agencies").then(setAgencies, showError);
   }, [showError]);
 
-  useEffect(() => {
-    setLoading(true);
-    api
-      .get<Paged<PublicDecisionItem> & { capped?: boolean }>("/public/decisions", {
-        ...query,
-        page,
-        pageSize: 10,
-      })
-      .then(setData, showError)
-      .finally(() => setLoading(false));
-  }, [query, page, showError]);
-
-  const search = (v: { q?: string; field?: string; agencyId?: string; dates?: [Dayjs, Dayjs] | null }) => {
-    const next: Record<string, string> = {};
-    if (v.q?.trim()) next.q = v.q.trim();
-    if (v.field) next.field = v.field;
-    if (v.agencyId) next.agencyId = v.agencyId;
-    if (v.dates?.[0]) next.from = v.dates[0].format("YYYY-MM-DD");
-    if (v.dates?.[1]) next.to = v.dates[1].format("YYYY-MM-DD");
-    setParams(next);
-  };
-  const setPage = (p: number) => setParams({ ...Object.fromEntries(params), page: String(p) });
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Card title="行政执法决定公示">
-        <Form
-          layout="vertical"
-          onFinish={search}
-          initialValues={{
-            q: query.q,
-            field: query.field,
-            agencyId: query.agencyId,
-            dates: query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : undefined,
-          }}
-        >
+        <Form layout="vertical" onFinish={search} initialValues={initialValues}>
           <Form.Item name="q" label="关键词（单位名称、违法行为、文号）" style={{ marginBottom: 12 }}>
             <Input allowClear maxLength={100} placeholder="例如：占道经营" />
           </Form.Item>

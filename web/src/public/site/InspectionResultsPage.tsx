@@ -11,21 +11,12 @@ import {
   Tag,
   Typography,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useMemo, useState } from "react";
-import { useSearchParams } from "react-router-dom";
+import { useEffect, useState } from "react";
 import { api } from "../../lib/api";
 import { useApiError } from "../../lib/feedback";
 import type { InspectionItem, Paged, PublicAgency } from "../../lib/publicSite";
 import { type InspectionResult, inspectionOutcomeOptions, outcomeColors } from "./guidesResults";
-
-type Filters = {
-  q?: string;
-  agencyId?: string;
-  itemId?: string;
-  result?: string;
-  dates?: [Dayjs, Dayjs] | null;
-};
+import { type UrlListValues, useUrlList } from "./usePublicList";
 
 /** The details of a result under its row: what was found and done (masked by the server, G6). */
 function ResultDetail({ r }: { r: InspectionResult }) {
@@ -55,24 +46,13 @@ function ResultDetail({ r }: { r: InspectionResult }) {
  * inspection item, result and inspection date; individuals' data masked by the server (G6).
  */
 export default function InspectionResultsPage() {
-  const [params, setParams] = useSearchParams();
   const [agencies, setAgencies] = useState<PublicAgency[]>([]);
   const [items, setItems] = useState<InspectionItem[]>([]);
-  const [data, setData] = useState<Paged<InspectionResult>>();
-  const [loading, setLoading] = useState(false);
   const showError = useApiError();
-  const query = useMemo(
-    () => ({
-      q: params.get("q") ?? undefined,
-      agencyId: params.get("agencyId") ?? undefined,
-      itemId: params.get("itemId") ?? undefined,
-      result: params.get("result") ?? undefined,
-      from: params.get("from") ?? undefined,
-      to: params.get("to") ?? undefined,
-    }),
-    [params],
+  const { page, data, loading, initialValues, search, setPage } = useUrlList<Paged<InspectionResult>>(
+    "/public/inspection-results",
+    ["q", "agencyId", "itemId", "result"],
   );
-  const page = Number(params.get("page") ?? 1) || 1;
 
   useEffect(() => {
     api.get<PublicAgency[]>("/public/agencies").then(setAgencies, showError);
@@ -81,40 +61,10 @@ export default function InspectionResultsPage() {
       .then((p) => setItems(p.items), showError);
   }, [showError]);
 
-  useEffect(() => {
-    setLoading(true);
-    api
-      .get<Paged<InspectionResult>>("/public/inspection-results", { ...query, page, pageSize: 10 })
-      .then(setData, showError)
-      .finally(() => setLoading(false));
-  }, [query, page, showError]);
-
-  const search = (v: Filters) => {
-    const next: Record<string, string> = {};
-    if (v.q?.trim()) next.q = v.q.trim();
-    if (v.agencyId) next.agencyId = v.agencyId;
-    if (v.itemId) next.itemId = v.itemId;
-    if (v.result) next.result = v.result;
-    if (v.dates?.[0]) next.from = v.dates[0].format("YYYY-MM-DD");
-    if (v.dates?.[1]) next.to = v.dates[1].format("YYYY-MM-DD");
-    setParams(next);
-  };
-  const setPage = (p: number) => setParams({ ...Object.fromEntries(params), page: String(p) });
-
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Card title="随机抽查结果公示">
-        <Form<Filters>
-          layout="vertical"
-          onFinish={search}
-          initialValues={{
-            q: query.q,
-            agencyId: query.agencyId,
-            itemId: query.itemId,
-            result: query.result,
-            dates: query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : undefined,
-          }}
-        >
+        <Form<UrlListValues> layout="vertical" onFinish={search} initialValues={initialValues}>
           <Form.Item
             name="q"
             label="关键词（检查对象、信用代码、抽查事项、案件编号）"
