@@ -359,7 +359,11 @@ describe("公示网站: a published decision verified in the browser (C13, C7, G
       page = q;
       await q.goto("/publication");
       await q.getByText("待公示的决定", { exact: false }).first().waitFor();
-      const row = q.locator(".ant-table-row", { has: q.getByRole("button", { name: /^撤\s?回$/ }) }).first();
+      // The decisions card only (the inspection results below have 撤回 buttons too).
+      const published = q.locator(".ant-card").filter({ hasText: "已公示的决定" });
+      const row = published
+        .locator(".ant-table-row", { has: q.getByRole("button", { name: /^撤\s?回$/ }) })
+        .first();
       await row.waitFor();
       await row.getByRole("button", { name: /^撤\s?回$/ }).click();
       const modal = q.locator(".ant-modal");
