@@ -228,6 +228,13 @@ describe(`change of case officers (C2) and extension of sealing/seizure (K3) ove
     )!;
     const reportText = await pdfText(c.id, "investigation_report", report.seq);
     assert.ok(reportText.includes("张中队、李娜") && !reportText.includes("张伟"), reportText);
+    // The dossier's cover names everyone who has been on the case, in the order they joined.
+    const dossier = await t.call({ url: `/api/v1/cases/${c.id}/dossier`, as: approver() });
+    assert.equal(dossier.statusCode, 200, dossier.body.slice(0, 200));
+    const dossierPages = (
+      await extractText(await getDocumentProxy(new Uint8Array(dossier.rawPayload)), { mergePages: false })
+    ).text as string[];
+    assert.ok(dossierPages[0]!.includes("张伟、张中队、李娜"), dossierPages[0]);
 
     // C2: GET /cases/{id} lists the changes (and keeps its other fields).
     const res = await t.call({ url: `/api/v1/cases/${c.id}`, as: approver() });
@@ -332,6 +339,13 @@ describe(`change of case officers (C2) and extension of sealing/seizure (K3) ove
     // The bureau's reviewer, never on the case, may review it.
     const ok = await submitReview(x.id, u("dh.legal"));
     assert.equal(ok.statusCode, 201, ok.body);
+    // L2 / C2: the machine check of certificates names the officers in force at each step: 陈静
+    // inspected before the change, the squad leader who replaced her did not.
+    const certificates = (ok.json() as { checks: { item: string; evidence: string }[] }).checks.find(
+      (k) => k.item === "certificates",
+    );
+    assert.match(certificates?.evidence ?? "", /陈静执法证有效/);
+    assert.doesNotMatch(certificates?.evidence ?? "", /杨中队执法证有效/);
 
     // Assigned before she joined the case team and left it again: she may not give the opinion.
     const { x: y, xc: yc } = await waivedXc([u("dh.xc.01"), u("dh.xc.lead")]);

@@ -40,6 +40,8 @@ export type CaseFile = {
    * of officers does not rewrite what earlier documents name). Absent: `officers` throughout.
    */
   officersAt?: (seq: number) => string[];
+  /** Every officer the case has had, in the order they joined (the dossier cover). Absent: `officers`. */
+  everOfficers?: string[];
   /** Display names of every user the steps mention (actors, presiding officers). */
   userNames: Record<string, string>;
   events: CaseFileEvent[];

@@ -80,6 +80,9 @@ export async function loadCaseFile(
     issuer,
     officers: loaded.officerIds.map((u) => names.get(u) ?? ""),
     officersAt: (seq) => officersAt(registered, loaded.events, seq).map((u) => names.get(u) ?? ""),
+    everOfficers: [...new Set([...registered, ...everOfficerIds(loaded.events), ...loaded.officerIds])].map(
+      (u) => names.get(u) ?? "",
+    ),
     userNames: Object.fromEntries(names),
     events: loaded.events.map((e) => ({
       seq: e.seq,

@@ -166,7 +166,7 @@ export function dossierDefinition(
             ["处理结果", ordered.find((d) => d.def.dossier === "决定书")?.title ?? ""],
             ["结案日期", chineseDate(ev("close") ?? "")],
             ["归档日期", chineseDate(ev("archive") ?? "")],
-            ["办案人员", f.officers.join("、")],
+            ["办案人员", (f.everOfficers ?? f.officers).join("、")],
           ] as [string, string][]
         )
           .map(([k, v]): Content[] => [{ text: k, bold: true }, { text: v || " " }])

@@ -7,6 +7,7 @@ import { assessFacts } from "../benchmarks/benchmark.ts";
 import { findBenchmark } from "../benchmarks/find-benchmark.ts";
 import { tableOf } from "../cases/apply-transition.ts";
 import type { LoadedCase } from "../cases/find-case.ts";
+import { everOfficerIds, officersAt, registeredOfficerIds } from "../cases/officers-of-case.ts";
 import { checkLimitation } from "../cases/rules/limitation.ts";
 import { checkNotHeavier, type Penalty } from "../cases/rules/penalty.ts";
 import { caseDeadlines } from "../cases/schema.ts";
@@ -83,24 +84,29 @@ export async function runMachineChecks(
   const investigation = loaded.events.filter((e) =>
     transitionOf(e)?.guards.some((g) => g.check === "twoCertifiedOfficers"),
   );
-  const nameRows = loaded.officerIds.length
+  // C2: each step is checked with the officers in force at it (a change of officers does not
+  // rewrite who acted before it).
+  const registered = registeredOfficerIds(loaded.events) ?? loaded.officerIds;
+  const everyone = [...new Set([...registered, ...everOfficerIds(loaded.events), ...loaded.officerIds])];
+  const nameRows = everyone.length
     ? await ex
         .select({ id: users.id, name: users.displayName })
         .from(users)
-        .where(inArray(users.id, loaded.officerIds))
+        .where(inArray(users.id, everyone))
     : [];
   const steps: OfficerOnStep[] = [];
   for (const e of investigation) {
+    const ids = officersAt(registered, loaded.events, e.seq);
     const answers = await checkMayEnforceMany(ex, {
       agencyId: c.agencyId,
       field: c.field,
       date: e.onDate,
-      userIds: loaded.officerIds,
+      userIds: ids,
     });
     steps.push({
       on: e.onDate,
       label: transitionOf(e)?.label ?? e.event,
-      answers: loaded.officerIds.map((id) => {
+      answers: ids.map((id) => {
         const a = answers.get(id)!;
         const name = nameRows.find((r) => r.id === id)?.name ?? id;
         return a.ok ? { name, ok: true, reason: "" } : { name, ok: false, reason: a.reason };
