@@ -8,15 +8,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import {
-  buildWeb,
+  closeBrowserSession,
   demoPassword,
-  launchBrowser,
+  openBrowserSession,
   type PageWatch,
   pickOptions,
   type RunningServer,
   screenshot,
-  startServer,
-  watchPage,
 } from "./support.ts";
 
 let server: RunningServer | undefined;
@@ -73,10 +71,8 @@ async function pickDate(p: Page, label: string, date: string) {
   await input.press("Enter");
 }
 
-async function choose(p: Page, label: string, option: string, within: Locator | Page = p) {
-  await within.getByLabel(label, { exact: true }).click();
-  await p.locator(".ant-select-item-option", { hasText: option }).first().click();
-}
+/** An antd Select in the open step form, picked until it shows the option (see pickOptions). */
+const choose = (p: Page, label: string, option: string) => pickOptions(p, new RegExp(`^${label}$`), [option]);
 
 /**
  * One case step through the page: the action button, the 办理日期, the step's fields, then
@@ -111,26 +107,11 @@ async function step(
 describe("a general case from the lead to the archive in chromium (C06, X3–X5)", () => {
   before(
     async () => {
-      buildWeb();
-      server = await startServer();
-      browser = await launchBrowser();
-      context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: "zh-CN",
-        timezoneId: "Asia/Shanghai",
-        viewport: { width: 1440, height: 900 },
-      });
-      context.setDefaultTimeout(30_000);
-      page = await context.newPage();
-      watch = await watchPage(page);
+      ({ server, browser, context, page, watch } = await openBrowserSession());
     },
     { timeout: 600_000 },
   );
-  after(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  after(() => closeBrowserSession({ context, browser, server }));
 
   test("filing, investigation, notice, waiver, decision (P10 gate passed), service, payment, closing, archive", {
     timeout: 480_000,
@@ -212,7 +193,7 @@ describe("a general case from the lead to the archive in chromium (C06, X3–X5)
       await login(p, "dh.hb.lead");
       await p.goto(caseUrl);
       await step(p, /^作出决定/, "decide", day.decided, "已决定", async (m) => {
-        await choose(p, "决定", "给予行政处罚", m);
+        await choose(p, "决定", "给予行政处罚");
         await m.getByLabel("罚款（元）", { exact: true }).fill("500");
         await m.getByLabel("理由（说理）").fill("事实清楚，证据确凿，依法给予罚款 500 元。");
       });
@@ -221,7 +202,7 @@ describe("a general case from the lead to the archive in chromium (C06, X3–X5)
       await login(p, "dh.hb.01");
       await p.goto(caseUrl);
       await step(p, "送达决定书（送达回证）", "serve", day.served, "已送达", async (m) => {
-        await choose(p, "送达方式", "直接送达", m);
+        await choose(p, "送达方式", "直接送达");
         await m.getByLabel("送达回证", { exact: true }).fill("当事人在送达回证上签收");
       });
       const money = p.getByTestId("case-money");

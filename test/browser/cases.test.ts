@@ -5,15 +5,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
-  buildWeb,
+  closeBrowserSession,
   demoPassword,
-  launchBrowser,
+  openBrowserSession,
   type PageWatch,
   pickOptions,
   type RunningServer,
   screenshot,
-  startServer,
-  watchPage,
 } from "./support.ts";
 
 let server: RunningServer | undefined;
@@ -47,26 +45,11 @@ async function pickDate(p: Page, label: string, date: string) {
 describe("案件办理 in chromium (C06)", () => {
   before(
     async () => {
-      buildWeb();
-      server = await startServer();
-      browser = await launchBrowser();
-      context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: "zh-CN",
-        timezoneId: "Asia/Shanghai",
-        viewport: { width: 1440, height: 900 },
-      });
-      context.setDefaultTimeout(30_000);
-      page = await context.newPage();
-      watch = await watchPage(page);
+      ({ server, browser, context, page, watch } = await openBrowserSession());
     },
     { timeout: 600_000 },
   );
-  after(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  after(() => closeBrowserSession({ context, browser, server }));
 
   test("an officer registers a lead; the squad leader approves the filing and the case gets its number", {
     timeout: 240_000,

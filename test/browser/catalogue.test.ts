@@ -6,14 +6,12 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import {
-  buildWeb,
+  closeBrowserSession,
   demoPassword,
-  launchBrowser,
+  openBrowserSession,
   type PageWatch,
   type RunningServer,
   screenshot,
-  startServer,
-  watchPage,
 } from "./support.ts";
 
 const tableRows = ".ant-table-tbody tr.ant-table-row";
@@ -52,18 +50,7 @@ async function openMenu(label: string, pathname: string): Promise<void> {
 describe("catalogue, benchmarks, officers and training in chromium (issue 4)", () => {
   before(
     async () => {
-      buildWeb();
-      server = await startServer();
-      browser = await launchBrowser();
-      context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: "zh-CN",
-        timezoneId: "Asia/Shanghai",
-        viewport: { width: 1440, height: 900 },
-      });
-      context.setDefaultTimeout(30_000);
-      page = await context.newPage();
-      watch = await watchPage(page);
+      ({ server, browser, context, page, watch } = await openBrowserSession());
       await page.goto("/login");
       await page.getByPlaceholder("用户名", { exact: true }).fill("admin");
       await page.getByPlaceholder("密码", { exact: true }).fill(demoPassword);
@@ -73,11 +60,7 @@ describe("catalogue, benchmarks, officers and training in chromium (issue 4)", (
     { timeout: 600_000 },
   );
 
-  after(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  after(() => closeBrowserSession({ context, browser, server }));
 
   test(
     "法律法规 lists the laws library",

@@ -7,13 +7,12 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
-  buildWeb,
+  closeBrowserSession,
   demoPassword,
-  launchBrowser,
+  openBrowserSession,
   type PageWatch,
   type RunningServer,
   screenshot,
-  startServer,
   watchPage,
 } from "./support.ts";
 
@@ -32,28 +31,15 @@ const png = Buffer.from(
 describe("public complaint site in chromium (issue 8)", () => {
   before(
     async () => {
-      buildWeb();
-      server = await startServer();
-      browser = await launchBrowser();
-      context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: "zh-CN",
-        timezoneId: "Asia/Shanghai",
+      ({ server, browser, context, page, watch } = await openBrowserSession({
         viewport: { width: 390, height: 844 },
         isMobile: true,
         hasTouch: true,
-      });
-      context.setDefaultTimeout(30_000);
-      page = await context.newPage();
-      watch = await watchPage(page);
+      }));
     },
     { timeout: 600_000 },
   );
-  after(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  after(() => closeBrowserSession({ context, browser, server }));
 
   test("seed 001 item 25: a resident submits a complaint without logging in and reads its status", {
     timeout: 240_000,

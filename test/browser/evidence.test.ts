@@ -10,14 +10,12 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
-  buildWeb,
+  closeBrowserSession,
   demoPassword,
-  launchBrowser,
+  openBrowserSession,
   type PageWatch,
   type RunningServer,
   screenshot,
-  startServer,
-  watchPage,
 } from "./support.ts";
 
 let server: RunningServer | undefined;
@@ -29,26 +27,11 @@ let watch: PageWatch | undefined;
 describe("证据与记录仪 in chromium (C7, L5)", () => {
   before(
     async () => {
-      buildWeb();
-      server = await startServer();
-      browser = await launchBrowser();
-      context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: "zh-CN",
-        timezoneId: "Asia/Shanghai",
-        viewport: { width: 1440, height: 900 },
-      });
-      context.setDefaultTimeout(30_000);
-      page = await context.newPage();
-      watch = await watchPage(page);
+      ({ server, browser, context, page, watch } = await openBrowserSession());
     },
     { timeout: 600_000 },
   );
-  after(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  after(() => closeBrowserSession({ context, browser, server }));
 
   test("a squad leader registers and hands out a device, reads the L5 list and uploads evidence", {
     timeout: 240_000,

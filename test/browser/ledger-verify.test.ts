@@ -14,14 +14,12 @@ import { entryLeafHash } from "../../src/modules/ledger/entry.ts";
 import { CompactRange, decompose, inclusionRanges, rangeHash } from "../../src/modules/ledger/merkle.ts";
 import { checkpointBody, loadOrCreateKey, signBody } from "../../src/modules/ledger/signing-keys.ts";
 import {
-  buildWeb,
+  closeBrowserSession,
   demoPassword,
-  launchBrowser,
+  openBrowserSession,
   type PageWatch,
   type RunningServer,
   screenshot,
-  startServer,
-  watchPage,
 } from "./support.ts";
 
 const tableRows = ".ant-table-tbody tr.ant-table-row";
@@ -124,27 +122,12 @@ async function tableReady(p: Page): Promise<void> {
 describe("全过程记录: verification in the browser (C7)", () => {
   before(
     async () => {
-      buildWeb();
-      server = await startServer();
-      browser = await launchBrowser();
-      context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: "zh-CN",
-        timezoneId: "Asia/Shanghai",
-        viewport: { width: 1440, height: 900 },
-      });
-      context.setDefaultTimeout(30_000);
-      page = await context.newPage();
-      watch = await watchPage(page);
+      ({ server, browser, context, page, watch } = await openBrowserSession());
     },
     { timeout: 600_000 },
   );
 
-  after(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  after(() => closeBrowserSession({ context, browser, server }));
 
   test(
     "admin opens 全过程记录, 核验本页 shows 已验证, and a single entry verifies too",

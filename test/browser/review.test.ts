@@ -9,14 +9,12 @@ import { after, before, describe, test } from "node:test";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
 import { addDays } from "../../src/modules/officers/officer.ts";
 import {
-  buildWeb,
+  closeBrowserSession,
   demoPassword,
-  launchBrowser,
+  openBrowserSession,
   type PageWatch,
   type RunningServer,
   screenshot,
-  startServer,
-  watchPage,
 } from "./support.ts";
 
 let server: RunningServer | undefined;
@@ -55,26 +53,11 @@ async function as(r: APIRequestContext, username: string) {
 describe("legal review of a case in chromium (P10, L2)", () => {
   before(
     async () => {
-      buildWeb();
-      server = await startServer();
-      browser = await launchBrowser();
-      context = await browser.newContext({
-        baseURL: server.baseUrl,
-        locale: "zh-CN",
-        timezoneId: "Asia/Shanghai",
-        viewport: { width: 1440, height: 900 },
-      });
-      context.setDefaultTimeout(30_000);
-      page = await context.newPage();
-      watch = await watchPage(page);
+      ({ server, browser, context, page, watch } = await openBrowserSession());
     },
     { timeout: 600_000 },
   );
-  after(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
+  after(() => closeBrowserSession({ context, browser, server }));
 
   test("queue → pre-filled checklist → returned with a problem → resubmitted → passed; the decision is then allowed", {
     timeout: 480_000,

@@ -6,7 +6,13 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from "playwright-core";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const resultsDir = path.join(repoRoot, "test-results");
@@ -229,4 +235,40 @@ export async function pickOptions(page: Page, label: string | RegExp, texts: str
     await page.keyboard.press("Escape");
   }
   for (const t of texts) await shown(t).first().waitFor();
+}
+
+export type BrowserSession = {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  watch: PageWatch;
+};
+
+/**
+ * The usual set-up of a browser suite: the web built, a server on the demo city, Chromium, and one
+ * page (zh-CN, China time, 1440 × 900 unless `options` say otherwise, 30 s timeouts) whose errors are
+ * watched.
+ */
+export async function openBrowserSession(options: BrowserContextOptions = {}): Promise<BrowserSession> {
+  buildWeb();
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    viewport: { width: 1440, height: 900 },
+    ...options,
+  });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  return { server, browser, context, page, watch: await watchPage(page) };
+}
+
+/** Closes what openBrowserSession opened (whatever part of it was opened). */
+export async function closeBrowserSession(s: Partial<BrowserSession>): Promise<void> {
+  await s.context?.close().catch(() => undefined);
+  await s.browser?.close().catch(() => undefined);
+  await s.server?.stop();
 }
