@@ -10,7 +10,7 @@
 // afterwards and analysed (as autovacuum would on a production server).
 // BENCH_PUBLIC_ROWS changes the size; BENCH_PUBLIC_DB=<name> keeps (and reuses) a filled database.
 import autocannon from "autocannon";
-import { createScratchDb, pgUrl, probePostgres, run, startGuifan } from "./lib/harness.mjs";
+import { createScratchDb, pgConfig, pgUrl, probePostgres, run, startGuifan } from "./lib/harness.mjs";
 
 export const name = "public-search";
 export const order = 40;
@@ -205,7 +205,7 @@ async function prepare() {
     const db = {
       name: keep,
       url: pgUrl(keep),
-      pgArgs: ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"],
+      pgArgs: ["-h", pgConfig.host, "-p", pgConfig.port, "-U", pgConfig.user],
       drop: async () => {},
     };
     const exists = await run("psql", [

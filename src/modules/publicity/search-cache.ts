@@ -16,7 +16,7 @@ type Entry = { at: number; value: Promise<Result> };
 const maxEntries = 5_000;
 const caches = new WeakMap<AppContext, Map<string, Entry>>();
 
-export function cacheSeconds(env: NodeJS.ProcessEnv = process.env): number {
+function cacheSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.GUIFAN_PUBLIC_CACHE_SECONDS ?? 30);
   return Number.isFinite(n) && n >= 0 ? n : 30;
 }
