@@ -75,7 +75,8 @@ describe("证据与记录仪 in chromium (C7, L5)", () => {
       );
       await p.locator(".ant-modal-footer .ant-btn-primary").last().click();
       assert.equal((await answer).status(), 201);
-      await p.getByText("现场照片.jpg").waitFor();
+      // The evidence table's row (the upload dialog may still list the file while it closes).
+      await p.getByRole("cell", { name: "现场照片.jpg" }).first().waitFor();
       await screenshot(p, "evidence-list.png");
 
       const link = p.getByRole("link", { name: /下载/ }).first();
