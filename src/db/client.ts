@@ -48,6 +48,8 @@ export type Database = {
   close(): Promise<void>;
   /** A short description for logs and /health, without credentials. */
   describe: string;
+  /** The server's connection string (PostgreSQL only), for threads that open their own connections. */
+  url?: string;
 };
 
 export class DatabaseUnavailableError extends Error {}
@@ -116,6 +118,7 @@ export async function openPostgres(
     engine: "postgresql",
     db,
     describe: `PostgreSQL (${redact(url)})`,
+    url,
     async sqlTransaction(fn) {
       const client = await pool.connect();
       try {

@@ -82,6 +82,8 @@ describe(`evidence on ${testEngine()} (C7 files under verification, L5 recording
     changed[0] = changed[0]! ^ 1;
     fs.writeFileSync(pa, changed);
     const r1 = await verifyLedger(ctx, { agencyId: tree.countyA });
+    // Leaf workers (on the PostgreSQL server) hand the evidence entries back for the same check.
+    assert.deepEqual(await verifyLedger(ctx, { agencyId: tree.countyA, workers: 2, segment: 2 }), r1);
     assert.equal(r1.ok, false);
     assert.equal(r1.firstProblem?.caseId, caseId);
     assert.equal(typeof r1.firstProblem?.entryId, "number");
@@ -96,6 +98,7 @@ describe(`evidence on ${testEngine()} (C7 files under verification, L5 recording
     const kept = fs.readFileSync(pb);
     fs.rmSync(pb);
     const r2 = await verifyLedger(ctx, { agencyId: tree.countyA });
+    assert.deepEqual(await verifyLedger(ctx, { agencyId: tree.countyA, workers: 2, segment: 3 }), r2);
     assert.equal(r2.ok, false);
     assert.equal(r2.firstProblem?.caseId, caseId);
     assert.match(r2.firstProblem!.what, /现场照片2\.jpg/);

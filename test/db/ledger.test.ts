@@ -126,13 +126,16 @@ describe(`ledger on ${testEngine()} (C7: full-process record cannot be altered)`
     });
 
     test("verification reads the log in batches: the same result whatever the batch size", async () => {
-      const whole = await verifyLedger(ctx, { agencyId: tree.countyA });
+      const whole = await verifyLedger(ctx, { agencyId: tree.countyA, workers: 0 });
       assert.equal(whole.ok, true, JSON.stringify(whole.firstProblem));
       for (const batch of [1, 2, 3, 16, 17, 1000]) {
-        const r = await verifyLedger(ctx, { agencyId: tree.countyA, batch });
-        assert.equal(r.ok, true, `batch ${batch}: ${JSON.stringify(r.firstProblem)}`);
-        assert.equal(r.entries, whole.entries, `batch ${batch}`);
-        assert.equal(r.checkpoints, whole.checkpoints, `batch ${batch}`);
+        for (const [workers, segment] of [[0], [2, 1], [2, 3], [3, 5]]) {
+          const r = await verifyLedger(ctx, { agencyId: tree.countyA, batch, workers, segment });
+          const how = `batch ${batch}, ${workers} workers, segment ${segment}`;
+          assert.equal(r.ok, true, `${how}: ${JSON.stringify(r.firstProblem)}`);
+          assert.equal(r.entries, whole.entries, how);
+          assert.equal(r.checkpoints, whole.checkpoints, how);
+        }
       }
     });
 
@@ -158,9 +161,17 @@ describe(`ledger on ${testEngine()} (C7: full-process record cannot be altered)`
           .from(ledgerLeaves)
           .where(sql`${ledgerLeaves.agencyId} = ${agencyId} and ${ledgerLeaves.seq} = ${seq}`)
       )[0]!.id;
+    /**
+     * The first problem, found the same way on this thread and, on the PostgreSQL server, by leaf
+     * workers reading segments of a few rows (the problem may sit at any place in a segment).
+     */
     const problem = async () => {
-      const r = await verifyLedger(ctx, { agencyId });
+      const r = await verifyLedger(ctx, { agencyId, workers: 0 });
       assert.equal(r.ok, false, "verify must fail");
+      for (const segment of [1, 3, 4]) {
+        const w = await verifyLedger(ctx, { agencyId, workers: 2, segment });
+        assert.deepEqual(w, r, `leaf workers, segment ${segment}`);
+      }
       return r.firstProblem!;
     };
 
@@ -211,12 +222,29 @@ describe(`ledger on ${testEngine()} (C7: full-process record cannot be altered)`
 
     test("deleted entries spanning more than one verification batch", async () => {
       await tamper(`DELETE FROM ledger_leaves WHERE agency_id = '${agencyId}' AND seq BETWEEN 5 AND 15`);
-      for (const batch of [2, 4, 5, 50_000]) {
-        const r = await verifyLedger(ctx, { agencyId, batch });
+      for (const [batch, workers, segment] of [
+        [2],
+        [4],
+        [5],
+        [50_000],
+        [4, 2, 1],
+        [5, 2, 3],
+        [50_000, 2, 3],
+      ]) {
+        const r = await verifyLedger(ctx, { agencyId, batch, workers, segment });
         assert.equal(r.ok, false, `batch ${batch}`);
         assert.equal(r.firstProblem!.seq, 5, `batch ${batch}`);
         assert.match(r.firstProblem!.what, /序号不连续：应为 5，实为 16/, `batch ${batch}`);
       }
+    });
+
+    test("an entry moved to another agency's record", async () => {
+      const id = await entryIdAt(9);
+      await tamper(`UPDATE ledger_entries SET agency_id = '${tree.countyA}' WHERE id = ${id}`);
+      const p = await problem();
+      assert.equal(p.seq, 9);
+      assert.equal(p.entryId, id);
+      assert.match(p.what, /第 9 条记录属于其他机关/);
     });
 
     test("the last entries deleted", async () => {

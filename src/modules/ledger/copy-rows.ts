@@ -129,17 +129,27 @@ class CopyOut {
 }
 
 /**
- * The plan for a verification batch, whatever the statistics say (tables that were never
- * analysed make the planner sort everything and then cut): walk the index in order and look
- * each row up. Set for the COPY's own read-only transaction only.
+ * Runs the COPY on a connection of the PostgreSQL server: the read-only transaction, its
+ * settings, the COPY and the commit in one simple query (one round trip), each chunk pushed into
+ * the parser as it arrives. On an error the caller rolls back (or drops the connection).
  */
-export const ORDERED_INDEX_WALK = [
-  "SET LOCAL enable_sort = off",
-  "SET LOCAL enable_bitmapscan = off",
-  "SET LOCAL enable_seqscan = off",
-  "SET LOCAL enable_hashjoin = off",
-  "SET LOCAL enable_mergejoin = off",
-];
+export function copyOnClient(
+  client: pg.ClientBase,
+  query: string,
+  parser: BinaryCopyParser,
+  settings: string[] = [],
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const copy = new CopyOut(
+      ["BEGIN READ ONLY", ...settings, `COPY (${query}) TO STDOUT WITH (FORMAT binary)`, "COMMIT"].join(
+        ";\n",
+      ),
+      (chunk) => parser.push(chunk),
+      (error) => (error ? reject(error) : resolve()),
+    );
+    client.query(copy as never);
+  });
+}
 
 /**
  * Runs `COPY (<query>) … (FORMAT binary)` in a read-only transaction after the given SET LOCAL
@@ -176,17 +186,7 @@ export async function copyRows(
     const client = await pool.connect();
     let broken: unknown;
     try {
-      // One round trip: the transaction, its settings, the COPY and the commit in one simple query.
-      await new Promise<void>((resolve, reject) => {
-        const copy = new CopyOut(
-          ["BEGIN READ ONLY", ...settings, `COPY (${query}) TO STDOUT WITH (FORMAT binary)`, "COMMIT"].join(
-            ";\n",
-          ),
-          (chunk) => parser.push(chunk),
-          (error) => (error ? reject(error) : resolve()),
-        );
-        client.query(copy as never);
-      });
+      await copyOnClient(client, query, parser, settings);
     } catch (e) {
       broken = await client.query("ROLLBACK").then(
         () => undefined,

@@ -7,11 +7,20 @@ import type { AppContext } from "../../context.ts";
 import { underAny } from "../agencies/list-agencies.ts";
 import { agencies } from "../agencies/schema.ts";
 import { checkEvidenceFile } from "../evidence/verify-evidence-file.ts";
-import { copyRows, ORDERED_INDEX_WALK } from "./copy-rows.ts";
-import { bytesEqual, LEAF_ROW_COLUMNS, LeafWriter } from "./leaf-writer.ts";
+import { copyRows } from "./copy-rows.ts";
+import {
+  type DeferredCheck,
+  LeafRowChecker,
+  type RowProblem,
+  SEGMENT_PLAN,
+  SEGMENT_ROWS,
+  segmentQuery,
+} from "./leaf-checker.ts";
+import { acquireLeafWorkers, type LeafWorkers } from "./leaf-workers.ts";
+import { LEAF_ROW_COLUMNS } from "./leaf-writer.ts";
+import { CompactRange } from "./merkle.ts";
 import { ledgerCheckpoints, ledgerKeys } from "./schema.ts";
 import { checkpointBody, keyDir, loadOrCreateKey, verifyBodyWith } from "./signing-keys.ts";
-import { acquireMerkleThread, inlineTree, type TreeBuilder } from "./tree-builder.ts";
 
 /**
  * Checks beyond the hash chain for some event types: what the entry points to outside the
@@ -39,20 +48,18 @@ export type AgencyVerification = {
 };
 
 /**
- * When the trees are built on a second thread (see tree-builder.ts), in "auto" mode: for an
- * agency of at least THREAD_MIN_ENTRIES entries (below that, starting the thread costs more than
- * it saves), on a machine of at least THREAD_MIN_CORES cores. Verification keeps three threads
- * busy — the database backend producing the rows, this thread parsing them and hashing leaves,
- * and the tree builder — and on 2 cores the third one slowed verification down (bench/README.md,
- * issue 3: A/B in the same runs), since it takes its CPU from the other two.
+ * Leaf workers (leaf-workers.ts), in "auto" mode: on the PostgreSQL server, for an agency of at
+ * least PARALLEL_MIN_ENTRIES entries (below that, starting the workers costs more than they
+ * save), one per core, at least 2 and at most MAX_WORKERS. PGlite has one connection: it always
+ * verifies on this thread.
  */
-export const THREAD_MIN_ENTRIES = 16_384;
-export const THREAD_MIN_CORES = 4;
+export const PARALLEL_MIN_ENTRIES = 50_000;
+const MAX_WORKERS = 4;
 
-/** GUIFAN_VERIFY_THREAD=auto|always|never (default auto): where the trees are built. */
-const threadModeFromEnv = (): "auto" | "always" | "never" => {
-  const v = process.env.GUIFAN_VERIFY_THREAD;
-  return v === "always" || v === "never" ? v : "auto";
+/** GUIFAN_VERIFY_WORKERS=auto|<n> (default auto; 0 = always on this thread). */
+const workersFromEnv = (): "auto" | number => {
+  const v = process.env.GUIFAN_VERIFY_WORKERS;
+  return v && /^\d+$/.test(v) ? Number(v) : "auto";
 };
 
 export type VerifyReport = {
@@ -74,8 +81,10 @@ export async function verifyLedger(
     underPaths?: string[];
     batch?: number;
     onProgress?: (checked: number) => void;
-    /** Build the trees on a second thread: "auto" (default; see THREAD_MIN_ENTRIES), "always" or "never". */
-    thread?: "auto" | "always" | "never";
+    /** Leaf workers: "auto" (default; see PARALLEL_MIN_ENTRIES) or how many (0 = none). */
+    workers?: "auto" | number;
+    /** Rows per segment a leaf worker reads (tests use small ones). */
+    segment?: number;
   } = {},
 ): Promise<VerifyReport> {
   const list = await ctx.db
@@ -90,33 +99,36 @@ export async function verifyLedger(
     .orderBy(asc(agencies.path));
   const results: AgencyVerification[] = [];
   let checked = 0;
-  let thread: ReturnType<typeof acquireMerkleThread>;
-  let threadTried = false;
-  const threadMode = opts.thread ?? threadModeFromEnv();
+  let pool: ReturnType<typeof acquireLeafWorkers>;
+  let poolTried = false;
+  const mode = opts.workers ?? workersFromEnv();
+  const url = ctx.database.engine === "postgresql" ? ctx.database.url : undefined;
   try {
     for (const a of list) {
-      const tree = async (): Promise<TreeBuilder> => {
-        if (threadMode === "never") return inlineTree();
-        if (threadMode === "auto") {
-          if (os.availableParallelism() < THREAD_MIN_CORES) return inlineTree();
+      const workers = async (): Promise<LeafWorkers | undefined> => {
+        if (!url || mode === 0) return undefined;
+        let count = mode;
+        if (mode === "auto") {
           const [head] = await rowsOf<{ size: string | number }>(
             ctx.db.execute(sql`SELECT size FROM ledger_heads WHERE agency_id = ${a.id}`),
           );
-          if (!head || Number(head.size) < THREAD_MIN_ENTRIES) return inlineTree();
+          if (!head || Number(head.size) < PARALLEL_MIN_ENTRIES) return undefined;
+          count = Math.min(MAX_WORKERS, Math.max(2, os.availableParallelism()));
         }
-        // Another verification holding the thread: this one builds its trees here.
-        if (!threadTried) thread = acquireMerkleThread();
-        threadTried = true;
-        return thread ? thread.thread.tree() : inlineTree();
+        // Another verification holding the workers: this one reads on its own thread.
+        if (!poolTried) pool = acquireLeafWorkers(url, count as number);
+        poolTried = true;
+        return pool?.workers;
       };
-      const r = await verifyAgency(ctx, a, Math.max(1, Math.floor(opts.batch ?? 50_000)), tree, (n) =>
-        opts.onProgress?.(checked + n),
-      );
+      const w = await workers();
+      // With workers, longer batches: each batch ends with the workers draining.
+      const batch = Math.max(1, Math.floor(opts.batch ?? (w ? 200_000 : 50_000)));
+      const r = await verifyAgency(ctx, a, batch, w, opts.segment, (n) => opts.onProgress?.(checked + n));
       checked += r.entries;
       results.push(r);
     }
   } finally {
-    thread?.release();
+    pool?.release();
   }
   const firstProblem = results.find((r) => r.problem)?.problem;
   return {
@@ -132,7 +144,8 @@ async function verifyAgency(
   ctx: AppContext,
   agency: { id: string; name: string },
   batch: number,
-  newTree: () => Promise<TreeBuilder>,
+  workers: LeafWorkers | undefined,
+  segment: number | undefined,
   onProgress: (n: number) => void,
 ): Promise<AgencyVerification> {
   const db = ctx.db;
@@ -187,7 +200,7 @@ async function verifyAgency(
                  AND NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.entry_id = p.entry_id)) AS queued`),
   );
   counts.catch(() => {});
-  const tree = await newTree();
+  const tree = new CompactRange();
   // Checkpoints are read per batch: those the batch can reach (tree sizes up to its end).
   let cpLoadedTo = -1;
   let cps: (typeof ledgerCheckpoints.$inferSelect)[] = [];
@@ -209,11 +222,7 @@ async function verifyAgency(
     cpAt = 0;
     cpLoadedTo = upTo;
   };
-  /**
-   * Checks a checkpoint reached when the tree was `size` long, whose root then was `root`;
-   * returns the problem, if any. The root may come from the second thread after the batch, so
-   * the checkpoints a batch reaches are collected (`reached`) and checked once it is read.
-   */
+  /** Checks a checkpoint reached when the tree was `size` long, whose root then was `root`; returns the problem, if any. */
   const checkCheckpoint = (
     cp: typeof ledgerCheckpoints.$inferSelect,
     size: number,
@@ -231,95 +240,61 @@ async function verifyAgency(
     return undefined;
   };
 
-  // Rows come as binary COPY (see copy-rows.ts and leaf-writer.ts): no row objects; the time and
-  // the ids are formatted here, as the leaf has them, while the database streams the next rows.
-  const agencyBytes = Buffer.from(agency.id.replaceAll("-", ""), "hex");
-  const writer = new LeafWriter();
-  const checkTypes = Object.keys(entryChecks).map((t) => Buffer.from(t, "utf8"));
-  type Deferred = { seq: number; entryId: number; caseId: string | null; type: string; payload: string };
-  type Problem = { what: string; at: { seq: number; entryId: number | null; caseId: string | null } };
-  let problem: Problem | undefined;
-  /** Where a row is (for a problem): its sequence number, entry and case. */
-  const rowAt = (buf: Buffer, off: Int32Array, len: Int32Array, seq: number) => ({
-    seq,
-    entryId: int8(buf, off[1]!),
-    caseId: len[6] === 16 ? uuidText(buf, off[6]!) : null,
-  });
-  const text = (buf: Buffer, off: Int32Array, len: Int32Array, i: number) =>
-    len[i]! < 0 ? null : buf.toString("utf8", off[i]!, off[i]! + len[i]!);
-  let after = -1;
+  // Rows come as binary COPY (see copy-rows.ts and leaf-checker.ts): no row objects. Each batch is
+  // read on this thread or, on the server, by the leaf workers segment by segment; either way the
+  // leaf hashes arrive here in sequence order and the tree is built here.
+  const checkTypes = Object.keys(entryChecks);
   let headSize = 0;
   for (;;) {
-    await loadCheckpoints(tree.size + batch);
-    const deferred: (Deferred & { entries: number; checkpoints: number })[] = [];
-    /** Checkpoints the batch reached, with the tree size then (their roots: tree.mark()). */
-    const reached: { cp: typeof ledgerCheckpoints.$inferSelect; size: number }[] = [];
+    const from = tree.size;
+    await loadCheckpoints(from + batch);
+    /** Checkpoints the batch reached, with the tree size and root then. */
+    const reached: { cp: typeof ledgerCheckpoints.$inferSelect; size: number; root: Buffer }[] = [];
     const checkpointsBefore = result.checkpoints;
-    let lastSeq = after;
-    const rows = await copyRows(
-      ctx,
-      `SELECT l.seq, l.entry_id, l.leaf_hash, e.agency_id, e.at, e.actor_id, e.case_id, e.event_type, e.payload
-         FROM ledger_leaves l LEFT JOIN ledger_entries e ON e.id = l.entry_id
-        WHERE l.agency_id = '${agency.id}' AND l.seq > ${after} AND l.seq <= ${after + batch}
-        ORDER BY l.seq`,
-      LEAF_ROW_COLUMNS,
-      ({ buf, off, len }) => {
-        if (problem) return;
-        const seq = int8(buf, off[0]!);
-        lastSeq = seq;
-        if (seq !== tree.size) {
-          problem = {
-            what: `序号不连续：应为 ${tree.size}，实为 ${seq}（有条目被删除或插入）`,
-            at: { ...rowAt(buf, off, len, seq), seq: tree.size },
-          };
-          return;
-        }
-        if (len[3]! < 0 || len[4]! < 0 || len[7]! < 0 || len[8]! < 0) {
-          problem = { what: `第 ${seq} 条记录的内容缺失（条目被删除）`, at: rowAt(buf, off, len, seq) };
-          return;
-        }
-        if (len[3] !== 16 || !bytesEqual(buf, off[3]!, agencyBytes, 16)) {
-          problem = { what: `第 ${seq} 条记录属于其他机关`, at: rowAt(buf, off, len, seq) };
-          return;
-        }
-        const leaf = writer.leafHash(buf, off, len, seq);
-        if (len[2] !== 32 || !bytesEqual(buf, off[2]!, leaf, 32)) {
-          problem = {
-            what: `第 ${seq} 条记录（${text(buf, off, len, 7)}）的内容与其哈希不符：记录被改动或重排`,
-            at: rowAt(buf, off, len, seq),
-          };
-          return;
-        }
-        // Checks outside the database (evidence files) are asynchronous: they run after the
-        // batch, in order, and the first problem by sequence number is the one reported.
-        for (const t of checkTypes) {
-          if (t.length === len[7] && bytesEqual(buf, off[7]!, t, t.length)) {
-            deferred.push({
-              ...rowAt(buf, off, len, seq),
-              type: text(buf, off, len, 7)!,
-              payload: text(buf, off, len, 8)!,
-              entries: result.entries,
-              checkpoints: checkpointsBefore + reached.length,
-            });
-          }
-        }
-        tree.append(leaf);
-        result.entries++;
-        while (cpAt < cps.length && cps[cpAt]!.treeSize <= tree.size) {
-          reached.push({ cp: cps[cpAt++]!, size: tree.size });
-          tree.mark();
-        }
-      },
-      ORDERED_INDEX_WALK,
-    );
+    const onLeaf = (leaf: Buffer) => {
+      tree.append(leaf);
+      result.entries++;
+      while (cpAt < cps.length && cps[cpAt]!.treeSize <= tree.size)
+        reached.push({ cp: cps[cpAt++]!, size: tree.size, root: tree.root() });
+    };
+    let read: { rows: number; problem?: RowProblem; deferred: DeferredCheck[] };
+    if (workers) {
+      read = await workers.read(agency.id, from, from + batch, checkTypes, onLeaf, segment);
+    } else {
+      // On this thread: the batch's segments one after the other (the same query as the workers').
+      const checker = new LeafRowChecker(agency.id, checkTypes, from);
+      const step = segment ?? SEGMENT_ROWS;
+      let rows = 0;
+      for (let at = from; at < from + batch && !checker.problem; at += step) {
+        const end = Math.min(from + batch, at + step);
+        const n = await copyRows(
+          ctx,
+          segmentQuery(agency.id, at, end),
+          LEAF_ROW_COLUMNS,
+          (row) => {
+            const leaf = checker.check(row);
+            if (leaf) onLeaf(leaf);
+          },
+          SEGMENT_PLAN,
+        );
+        rows += n;
+        if (n < end - at) break; // the log ends here (or has a gap: the end-of-log check names it)
+      }
+      read = { rows, problem: checker.problem, deferred: checker.deferred };
+    }
+    let problem = read.problem;
+    if (problem?.missingEntry && problem.at.entryId !== null) {
+      const [elsewhere] = await rowsOf<{ agency_id: string }>(
+        db.execute(sql`SELECT agency_id FROM ledger_entries WHERE id = ${problem.at.entryId}`),
+      );
+      if (elsewhere) problem = { ...problem, what: `第 ${problem.at.seq} 条记录属于其他机关` };
+    }
     // The checkpoints, in order, against the roots at the sizes where they were reached. A bad one
     // comes before any problem the rows after it have (which were read on regardless).
-    const roots = await tree.flush();
     /** The tree size at a bad checkpoint: the rows from there on do not count. */
     let badCheckpointAt = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < reached.length; i++) {
-      const { cp, size } = reached[i]!;
-      const bad = checkCheckpoint(cp, size, roots[i]!);
+    for (const { cp, size, root } of reached) {
+      const bad = checkCheckpoint(cp, size, root);
       if (bad) {
         problem = { what: bad, at: { seq: size - 1, entryId: null, caseId: null } };
         result.entries = size;
@@ -328,28 +303,23 @@ async function verifyAgency(
       }
       result.checkpoints++;
     }
-    for (const d of deferred) {
+    for (const d of read.deferred) {
       if (d.seq >= badCheckpointAt) break;
       const check = entryChecks[d.type];
       const found = check ? await check(ctx, d.payload) : undefined;
       if (found) {
-        result.entries = d.entries;
-        result.checkpoints = d.checkpoints;
+        // What was verified before this entry: the entries before it and the checkpoints they reached.
+        result.entries = d.seq;
+        result.checkpoints = checkpointsBefore + reached.filter((r) => r.size <= d.seq).length;
         return fail(
           `第 ${d.seq} 条记录（${d.type}，条目 ${d.entryId}${d.caseId ? `，案件 ${d.caseId}` : ""}）：${found}`,
           d,
         );
       }
     }
-    if (problem) {
-      const p = problem as NonNullable<typeof problem>;
-      return fail(p.what, p.at);
-    }
+    if (problem) return fail(problem.what, problem.at);
     onProgress(result.entries);
-    if (rows === batch) {
-      after = lastSeq;
-      continue;
-    }
+    if (read.rows === batch) continue;
     // The range was not full. One round trip, one snapshot, for the end of the log: the next leaf
     // (rows missing up to the end of the range and more after them, or entries integrated while
     // the log was read), a checkpoint beyond the tree, and the head.
@@ -371,8 +341,7 @@ async function verifyAgency(
              WHERE l.agency_id = ${agency.id} AND l.seq >= ${tree.size} ORDER BY l.seq LIMIT 1) n ON true`),
     );
     if (end?.next_seq != null && Number(end.next_seq) === tree.size) {
-      after = tree.size - 1; // the log grew while it was read: go on reading
-      continue;
+      continue; // the log grew while it was read: go on reading
     }
     if (end?.next_seq != null)
       return fail(`序号不连续：应为 ${tree.size}，实为 ${Number(end.next_seq)}（有条目被删除或插入）`, {
@@ -411,12 +380,3 @@ async function verifyAgency(
 const rowsOf = async <T>(result: Promise<unknown>): Promise<T[]> => ((await result) as { rows: T[] }).rows;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const uuidText = (buf: Buffer, off: number): string => {
-  const h = buf.toString("hex", off, off + 16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-};
-
-/** A binary COPY bigint as a number (sequence numbers and ids stay far below 2^53). */
-const int8 = (buf: Buffer, off: number): number =>
-  buf.readInt32BE(off) * 4294967296 + buf.readUInt32BE(off + 4);
