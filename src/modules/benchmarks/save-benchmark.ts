@@ -67,6 +67,9 @@ export const insertBenchmark = (tx: Tx, agencyId: string, f: Fields, at: Date, a
 
 export const changeBenchmark = versioning.change;
 
+/** Saves an imported benchmark matched by its code in the agency. */
+export const saveBenchmarkByCode = versioning.saveByCode;
+
 export async function createBenchmark(ctx: AppContext, actor: Principal, input: CreateBenchmarkInput) {
   const row = await ctx.db.transaction(async (tx) => {
     const { agencyId, ...fields } = input;

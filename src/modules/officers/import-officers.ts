@@ -5,7 +5,7 @@ import { agencies } from "../agencies/schema.ts";
 import type { Principal } from "../identity/principal.ts";
 import { memberships, users } from "../identity/schema.ts";
 import { parseYesNo, RowErrors, readSheet } from "../powers/excel.ts";
-import type { ExcelImportResult } from "../powers/power-excel.ts";
+import type { ExcelImportResult } from "../powers/excel-import.ts";
 import { stableJson } from "../powers/stable-json.ts";
 import { insertOfficer } from "./create-officer.ts";
 import { officerHeaders } from "./export-officers.ts";

@@ -1,14 +1,22 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
-import { findAgency } from "../agencies/find-agency.ts";
 import { agencies } from "../agencies/schema.ts";
-import { type Principal, requirePermission } from "../identity/principal.ts";
-import { appendEntry } from "../ledger/append-entry.ts";
-import { citationTexts, resolveCitationCell } from "./citations.ts";
-import { codeOfLabel, parseYesNo, RowErrors, readSheet, validDate, writeSheet, yesNo } from "./excel.ts";
+import type { Principal } from "../identity/principal.ts";
+import { citationTexts } from "./citations.ts";
+import { codeOfLabel, validDate, writeSheet, yesNo } from "./excel.ts";
+import {
+  type ExcelImportResult,
+  importCatalogue,
+  readCitations,
+  readCode,
+  readPowerField,
+  readRequired,
+  readValid,
+  readYesNo,
+} from "./excel-import.ts";
 import { type PowerFilter, powerWhere } from "./list-power-items.ts";
-import { powerFields, powerItemFields, powerKinds, powerStatuses } from "./power.ts";
-import { changePowerItem, insertPowerItem } from "./save-power-item.ts";
+import { powerItemFields, powerKinds, powerStatuses } from "./power.ts";
+import { savePowerItemByCode } from "./save-power-item.ts";
 import { powerItems } from "./schema.ts";
 
 export const powerHeaders = [
@@ -62,109 +70,53 @@ export async function exportPowerItems(
   );
 }
 
-export type ExcelImportResult = { rows: number; created: number; updated: number; unchanged: number };
-
 /**
  * Imports power items into one agency (matched by code): all rows or none. Every error names its
  * row and column; an unchanged row creates no new version.
  */
-export async function importPowerItems(
+export function importPowerItems(
   ctx: AppContext,
   actor: Principal,
   input: { agencyId: string; fileBase64: string },
 ): Promise<ExcelImportResult> {
-  const agency = await findAgency(ctx.db, input.agencyId);
-  requirePermission(actor, "power.manage", agency.path);
-  const sheet = await readSheet(input.fileBase64, powerHeaders);
-  return ctx.db.transaction(async (tx) => {
-    const errors = new RowErrors(powerHeaders);
-    const cache = new Map<string, string | undefined>();
-    const seen = new Map<string, number>();
-    const parsed: { row: number; fields: Record<string, unknown> }[] = [];
-    for (const { row, cells } of sheet) {
-      const [code, name, kindLabel, field, basis, basisText, from, statusLabel, effFrom, effTo, pub] =
-        cells as [string, ...string[]];
-      const check = (
-        col: number,
-        value: unknown,
-        schema: {
-          safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } };
-        },
-      ) => {
-        const r = schema.safeParse(value);
-        if (!r.success) errors.add(row, col, r.error?.issues[0]?.message ?? "不合法");
-      };
-      if (!code) errors.add(row, 0, "不能为空");
-      else {
-        check(0, code, powerItemFields.code);
-        if (seen.has(code)) errors.add(row, 0, `与第 ${seen.get(code)} 行编码重复`);
-        seen.set(code, row);
-      }
-      if (!name) errors.add(row, 1, "不能为空");
-      else check(1, name, powerItemFields.name);
-      const kind = codeOfLabel(powerKinds, kindLabel!);
-      if (!kind) errors.add(row, 2, `应为：${Object.values(powerKinds).join("、")}`);
-      if (!(powerFields as readonly string[]).includes(field!))
-        errors.add(row, 3, `应为：${powerFields.join("、")}`);
-      const cited = await resolveCitationCell(tx, basis!, cache);
-      if (cited.missing.length) {
-        errors.add(
-          row,
-          4,
-          `找不到条款 ${cited.missing.join("、")}（格式：《法律名称》第X条，多个用“；”分隔）`,
-        );
-      }
-      check(5, basisText, powerItemFields.basisText);
-      check(6, from, powerItemFields.transferredFrom);
-      const status = statusLabel ? codeOfLabel(powerStatuses, statusLabel) : "active";
-      if (!status) errors.add(row, 7, `应为：${Object.values(powerStatuses).join("、")}`);
-      if (effFrom && !validDate(effFrom)) errors.add(row, 8, "日期格式应为 YYYY-MM-DD");
-      if (effTo && !validDate(effTo)) errors.add(row, 9, "日期格式应为 YYYY-MM-DD");
-      else if (effFrom && effTo && effFrom > effTo) errors.add(row, 9, "失效日期不能早于生效日期");
-      const published = parseYesNo(pub!);
-      if (published === undefined) errors.add(row, 10, "应为“是”或“否”");
-      parsed.push({
-        row,
-        fields: {
+  return importCatalogue(ctx, actor, input, {
+    headers: powerHeaders,
+    type: "power.imported",
+    save: savePowerItemByCode,
+    read: async (sheet, { tx, errors, cache, seen }) => {
+      const parsed: Parameters<typeof savePowerItemByCode>[2][] = [];
+      for (const { row, cells } of sheet) {
+        const [code, name, kindLabel, field, basis, basisText, from, statusLabel, effFrom, effTo, pub] =
+          cells as [string, ...string[]];
+        readCode(errors, row, code, powerItemFields.code, seen);
+        readRequired(errors, row, 1, name!, powerItemFields.name);
+        const kind = codeOfLabel(powerKinds, kindLabel!);
+        if (!kind) errors.add(row, 2, `应为：${Object.values(powerKinds).join("、")}`);
+        readPowerField(errors, row, 3, field!);
+        const basisArticleIds = await readCitations(tx, errors, row, 4, basis!, cache);
+        readValid(errors, row, 5, basisText, powerItemFields.basisText);
+        readValid(errors, row, 6, from, powerItemFields.transferredFrom);
+        const status = statusLabel ? codeOfLabel(powerStatuses, statusLabel) : "active";
+        if (!status) errors.add(row, 7, `应为：${Object.values(powerStatuses).join("、")}`);
+        if (effFrom && !validDate(effFrom)) errors.add(row, 8, "日期格式应为 YYYY-MM-DD");
+        if (effTo && !validDate(effTo)) errors.add(row, 9, "日期格式应为 YYYY-MM-DD");
+        else if (effFrom && effTo && effFrom > effTo) errors.add(row, 9, "失效日期不能早于生效日期");
+        const published = readYesNo(errors, row, 10, pub!);
+        parsed.push({
           code,
           name,
           kind,
           field,
-          basisArticleIds: [...new Set(cited.ids)],
+          basisArticleIds,
           basisText: basisText ?? "",
           transferredFrom: from ?? "",
           status,
           effectiveFrom: effFrom || null,
           effectiveTo: effTo || null,
           published,
-        },
-      });
-    }
-    errors.throwIfAny();
-    const at = ctx.now();
-    const result: ExcelImportResult = { rows: parsed.length, created: 0, updated: 0, unchanged: 0 };
-    for (const { fields } of parsed) {
-      const f = fields as Parameters<typeof insertPowerItem>[2];
-      const [current] = await tx
-        .select()
-        .from(powerItems)
-        .where(and(eq(powerItems.agencyId, agency.id), eq(powerItems.code, f.code)));
-      if (!current) {
-        await insertPowerItem(tx, agency.id, f, at, actor.userId);
-        result.created++;
-      } else {
-        const after = await changePowerItem(tx, current, f, at, actor.userId);
-        if (after.version === current.version) result.unchanged++;
-        else result.updated++;
+        } as Parameters<typeof savePowerItemByCode>[2]);
       }
-    }
-    await appendEntry(tx, {
-      agencyId: agency.id,
-      actorId: actor.userId,
-      type: "power.imported",
-      payload: result,
-      at,
-    });
-    return result;
+      return parsed;
+    },
   });
 }

@@ -9,6 +9,7 @@ import { type Principal, requirePermission } from "../identity/principal.ts";
 import { requireArticles } from "../laws/find-law.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import type { LedgerEventType } from "../ledger/entry.ts";
+import type { SaveOutcome } from "./excel-import.ts";
 import { findPowerItem } from "./find-power-item.ts";
 import { type CreatePowerItemInput, type UpdatePowerItemInput, versionedPowerFields } from "./power.ts";
 import { powerItems, powerItemVersions } from "./schema.ts";
@@ -60,7 +61,7 @@ export function catalogueVersioning<T extends CatalogueTable, K extends string>(
     });
   }
 
-  return {
+  const versioning = {
     /** No other entry of the agency has this code. */
     async requireFreeCode(tx: Tx, agencyId: string, code: string, except?: string) {
       const [clash] = await tx
@@ -110,7 +111,28 @@ export function catalogueVersioning<T extends CatalogueTable, K extends string>(
       await recordVersion(tx, row, at, actorId);
       return row;
     },
+
+    /** Saves an imported entry, matched by its code in the agency: created, a new version or unchanged. */
+    async saveByCode(
+      tx: Tx,
+      agencyId: string,
+      f: { code: string } & { [k in K]?: unknown },
+      at: Date,
+      actorId: string | null,
+    ): Promise<SaveOutcome> {
+      const [current] = (await tx
+        .select()
+        .from(table as CatalogueTable)
+        .where(and(eq(table.agencyId, agencyId), eq(table.code, f.code)))) as Row[];
+      if (!current) {
+        await versioning.insert(tx, agencyId, f, at, actorId);
+        return "created";
+      }
+      const after = await versioning.change(tx, current, f, at, actorId);
+      return after.version === current.version ? "unchanged" : "updated";
+    },
   };
+  return versioning;
 }
 
 type ItemFields = Omit<CreatePowerItemInput, "agencyId">;
@@ -135,6 +157,9 @@ export const insertPowerItem = (
 
 /** Applies changes as a new version; unchanged fields make no new version. */
 export const changePowerItem = versioning.change;
+
+/** Saves an imported item matched by its code in the agency. */
+export const savePowerItemByCode = versioning.saveByCode;
 
 /** Creates a power item in an agency where the actor holds power.manage (own agency only). */
 export async function createPowerItem(ctx: AppContext, actor: Principal, input: CreatePowerItemInput) {

@@ -1,11 +1,8 @@
-import { and, desc, eq, sql } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
-import { newId } from "../../core/ids.ts";
 import type { Principal } from "../identity/principal.ts";
-import { appendEntry } from "../ledger/append-entry.ts";
+import { appendCorrection } from "./corrections.ts";
 import { findSessionFor, requireNotWithdrawn } from "./revisions.ts";
-import { trainingAttendance } from "./schema.ts";
 import type { CorrectAttendanceInput } from "./training.ts";
 
 /**
@@ -24,42 +21,12 @@ export async function correctAttendance(
     requireNotWithdrawn(session, "培训课程");
     if (input.hours > session.hours)
       throw new AppError("VALIDATION_FAILED", `计入学时不能超过课程学时（${session.hours}）`);
-    const [current] = await tx
-      .select()
-      .from(trainingAttendance)
-      .where(
-        and(
-          eq(trainingAttendance.sessionId, sessionId),
-          eq(trainingAttendance.officerId, input.officerId),
-          sql`NOT EXISTS (SELECT 1 FROM training_attendance c WHERE c.corrects_id = ${trainingAttendance.id})`,
-        ),
-      )
-      .orderBy(desc(trainingAttendance.recordedAt))
-      .limit(1);
-    if (!current) throw new AppError("NOT_FOUND", "该人员没有本课程的出勤记录");
-    if (current.hours === input.hours) throw new AppError("VALIDATION_FAILED", "更正后的学时与原记录相同");
-    const now = ctx.now();
-    await tx.insert(trainingAttendance).values({
-      id: newId(),
-      sessionId,
-      officerId: input.officerId,
-      hours: input.hours,
-      recordedAt: now,
-      correctsId: current.id,
-      note: input.note,
-    });
-    await appendEntry(tx, {
+    await appendCorrection(ctx, tx, actor, "attendance", {
       agencyId: agency.id,
-      actorId: actor.userId,
-      type: "training.attendance_corrected",
-      payload: {
-        sessionId,
-        officerId: input.officerId,
-        from: current.hours,
-        to: input.hours,
-        note: input.note,
-      },
-      at: now,
+      parentId: sessionId,
+      officerId: input.officerId,
+      value: input.hours,
+      note: input.note,
     });
     return { planId: plan.id };
   });

@@ -1,11 +1,10 @@
 import type { AppContext } from "../../context.ts";
-import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
 import type { Principal } from "../identity/principal.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
 import { findPlanFor } from "./find-plan.ts";
-import { requireNotWithdrawn } from "./revisions.ts";
+import { requireInPlanYear, requireNotWithdrawn } from "./revisions.ts";
 import { trainingExams } from "./schema.ts";
 import type { CreateExamInput } from "./training.ts";
 
@@ -14,8 +13,7 @@ export async function createExam(ctx: AppContext, actor: Principal, planId: stri
   return ctx.db.transaction(async (tx) => {
     const { plan, agency } = await findPlanFor(tx, actor, planId, "training.manage");
     requireNotWithdrawn(plan, "培训计划");
-    if (Number(input.heldOn.slice(0, 4)) !== plan.year)
-      throw new AppError("VALIDATION_FAILED", `考试日期须在计划年度（${plan.year} 年）内`);
+    requireInPlanYear(plan, input.heldOn, "考试日期");
     const passMark = input.passMark ?? (await getNumberSetting(tx, agency.id, "training.examPassMark"));
     const now = ctx.now();
     const [row] = await tx

@@ -1,13 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context.ts";
-import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
-import { agencies } from "../agencies/schema.ts";
-import { can, type Principal } from "../identity/principal.ts";
+import type { Principal } from "../identity/principal.ts";
 import { appendEntry } from "../ledger/append-entry.ts";
 import { findPlanFor } from "./find-plan.ts";
-import { requireNotWithdrawn } from "./revisions.ts";
-import { trainers, trainingSessions } from "./schema.ts";
+import { requireInPlanYear, requireNotWithdrawn, requireTrainer } from "./revisions.ts";
+import { trainingSessions } from "./schema.ts";
 import type { CreateSessionInput } from "./training.ts";
 
 /** A session of a plan, held in the plan's year (kind, online or in person, hours). */
@@ -20,17 +17,8 @@ export async function createSession(
   return ctx.db.transaction(async (tx) => {
     const { plan, agency } = await findPlanFor(tx, actor, planId, "training.manage");
     requireNotWithdrawn(plan, "培训计划");
-    if (Number(input.heldOn.slice(0, 4)) !== plan.year)
-      throw new AppError("VALIDATION_FAILED", `培训日期须在计划年度（${plan.year} 年）内`);
-    if (input.trainerId) {
-      const [t] = await tx
-        .select({ path: agencies.path })
-        .from(trainers)
-        .innerJoin(agencies, eq(agencies.id, trainers.agencyId))
-        .where(eq(trainers.id, input.trainerId));
-      if (!t || !can(actor, "training.read", t.path))
-        throw new AppError("VALIDATION_FAILED", "所选师资不存在");
-    }
+    requireInPlanYear(plan, input.heldOn, "培训日期");
+    await requireTrainer(tx, actor, input.trainerId);
     const now = ctx.now();
     const [row] = await tx
       .insert(trainingSessions)

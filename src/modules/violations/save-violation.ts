@@ -56,6 +56,9 @@ export const insertViolation = (
 /** Applies changes as a new version; unchanged fields make no new version. */
 export const changeViolation = versioning.change;
 
+/** Saves an imported violation matched by its code in the agency. */
+export const saveViolationByCode = versioning.saveByCode;
+
 /** Creates a violation in an agency where the actor holds power.manage (C03). */
 export async function createViolation(ctx: AppContext, actor: Principal, input: CreateViolationInput) {
   const row = await ctx.db.transaction(async (tx) => {

@@ -1,12 +1,43 @@
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
-import { App, Badge, Button, Form, Input, List, Select, Space, Tag, Timeline, Typography } from "antd";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import {
+  App,
+  Badge,
+  Button,
+  Descriptions,
+  Drawer,
+  Form,
+  type FormInstance,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  type TableColumnsType,
+  type TableColumnType,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
+import { Fragment, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
-import { type ArticleRef, downloadFile, type ReviewFlag } from "../lib/powers";
+import {
+  type ArticleRef,
+  type CatalogueDetail,
+  type CatalogueItem,
+  type CatalogueVersion,
+  downloadFile,
+  powerFieldOptions,
+  type ReviewFlag,
+} from "../lib/powers";
+import { useServerList } from "../lib/useServerList";
+import { AgencySelect } from "./AgencySelect";
+import { ArticlePicker } from "./ArticlePicker";
 import { ImportExcelButton } from "./ImportExcelButton";
+import { ListTable } from "./ListTable";
 
 // Pieces shared by the versioned catalogues (权责事项, 违法行为): list, detail drawer and form.
 
@@ -79,6 +110,255 @@ export function useCatalogueEntry<D extends { id: string; version: number }>(
   return { openId, setOpenId, detail, editing, setEditing, save };
 }
 
+/** The words of a catalogue page. */
+export type CatalogueTexts = {
+  /** An entry in the list: 新增…, …编码, 新增和导入的…属于. */
+  item: string;
+  /** An entry in the detail and form titles, when not `item`. */
+  entry?: string;
+  /** The exported file. */
+  fileName: string;
+  /** How an import matches its rows. */
+  rule: string;
+  search: { placeholder: string; width: number };
+};
+
+/**
+ * The state of a catalogue page (path, with its texts): the filters, the server list, the entry
+ * open or edited (`also` loads what goes with an open one), its form, and the agencies where the
+ * user manages it.
+ */
+export function useCatalogue<T extends CatalogueItem, D extends CatalogueDetail<T>>(
+  path: string,
+  texts: CatalogueTexts,
+  initial: { sort?: string; order: "asc" | "desc" },
+  also?: (id: string) => Promise<void>,
+) {
+  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const list = useServerList<T>(path, filters, initial);
+  const entry = useCatalogueEntry<D>(path, also);
+  const [form] = Form.useForm();
+  const target = useTargetAgency(filters.agencyId);
+  const set = (k: string) => (v: string | undefined) => setFilters((f) => ({ ...f, [k]: v }));
+  /** Saves the form's body (created in the target agency, or a new version), then reloads the list. */
+  const save = (body: object) => entry.save(body, target.targetAgency, list.reload);
+  const columns = catalogueColumns<T>(entry.setOpenId);
+  return { path, texts, filters, set, list, entry, form, ...target, save, columns };
+}
+
+/** The columns every catalogue list has; the name opens the entry and shows its open review flags. */
+function catalogueColumns<T extends CatalogueItem>(open: (id: string) => void) {
+  return {
+    name: (title: string): TableColumnType<T> => ({
+      title,
+      dataIndex: "name",
+      key: "name",
+      render: (n: string, i: T) => <FlaggedName name={n} openFlags={i.openFlags} onOpen={() => open(i.id)} />,
+    }),
+    field: { title: "领域", dataIndex: "field", key: "field", width: 120 } as TableColumnType<T>,
+    agency: {
+      title: "实施机关",
+      dataIndex: "agencyName",
+      key: "agencyName",
+      width: 200,
+    } as TableColumnType<T>,
+    published: (width: number): TableColumnType<T> => ({
+      title: "公开",
+      dataIndex: "published",
+      key: "published",
+      width,
+      render: publishedTag,
+    }),
+  };
+}
+
+type Catalogue<T extends CatalogueItem> = Pick<
+  ReturnType<typeof useCatalogue<T, CatalogueDetail<T>>>,
+  "path" | "texts" | "filters" | "set" | "list" | "manageable" | "targetAgency"
+>;
+type EntryState<D extends CatalogueItem> = ReturnType<typeof useCatalogueEntry<D>>;
+const entryWord = (t: CatalogueTexts) => t.entry ?? t.item;
+
+const fieldOptions = powerFieldOptions.map((f) => ({ value: f, label: f }));
+
+/** A list filter: its value, undefined when cleared. */
+type FilterProps = { value: string | undefined; onChange: (v: string | undefined) => void };
+
+/** The 执法领域 filter. */
+const FieldFilter = ({ value, onChange }: FilterProps) => (
+  <Select
+    allowClear
+    showSearch={{ optionFilterProp: "label" }}
+    placeholder="执法领域"
+    style={{ width: 150 }}
+    options={fieldOptions}
+    value={value}
+    onChange={onChange}
+  />
+);
+
+/**
+ * A catalogue's list: the agency filter, the catalogue's own filters (children), 是否公开, the
+ * search, the actions (导出, 导入 and 新增 into the target agency, with a note saying where they go
+ * and how an import matches), then the table.
+ */
+export function CatalogueList<T extends CatalogueItem>({
+  catalogue,
+  columns,
+  onAdd,
+  children,
+}: {
+  catalogue: Catalogue<T>;
+  columns: TableColumnsType<T>;
+  onAdd: () => void;
+  children: ReactNode;
+}) {
+  const agency = useAgency();
+  const { path, texts, filters, set, list, manageable, targetAgency } = catalogue;
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <AgencySelect
+          agencies={agency.all}
+          allowClear
+          placeholder="实施机关"
+          style={{ width: 220 }}
+          value={filters.agencyId}
+          onChange={set("agencyId")}
+        />
+        {children}
+        <PublishedFilter value={filters.published} onChange={set("published")} />
+        <Input.Search
+          placeholder={texts.search.placeholder}
+          allowClear
+          onSearch={list.setQ}
+          style={{ width: texts.search.width }}
+        />
+        <CatalogueActions
+          path={path}
+          fileName={texts.fileName}
+          query={{ ...filters, q: list.state.q }}
+          manageable={manageable.length > 0}
+          targetAgency={targetAgency}
+          onChanged={list.reload}
+          onAdd={onAdd}
+          addLabel={`新增${texts.item}`}
+        />
+      </Space>
+      {manageable.length > 0 && targetAgency && (
+        <TargetAgencyNote targetAgency={targetAgency} what={texts.item} rule={texts.rule} />
+      )}
+      <ListTable list={list} columns={columns} />
+    </>
+  );
+}
+
+/**
+ * The detail drawer of the open entry (titled by the entry word until it is loaded), with 修改 for
+ * managers: the entry's own details (children: the Descriptions items), the articles it cites
+ * (each list under its title), its review flags (with the reviewers' notes where withNote) and its
+ * versions (each summarised by `summary`).
+ */
+export function CatalogueDrawer<D extends CatalogueDetail<CatalogueItem>>({
+  catalogue,
+  onEdit,
+  articles,
+  withNote,
+  summary,
+  children,
+}: {
+  catalogue: { entry: EntryState<D>; texts: CatalogueTexts };
+  onEdit: (detail: D) => void;
+  articles: (detail: D) => { title: string; rows: ArticleRef[] }[];
+  withNote?: boolean;
+  summary: (snapshot: Record<string, unknown>) => ReactNode;
+  children: (detail: D) => ReactNode;
+}) {
+  const { can } = useAuth();
+  const { openId, setOpenId, detail } = catalogue.entry;
+  return (
+    <Drawer
+      open={openId !== null}
+      onClose={() => setOpenId(null)}
+      size="large"
+      title={detail ? `${detail.code} ${detail.name}` : entryWord(catalogue.texts)}
+      extra={
+        detail && can("power.manage", detail.agencyId) ? (
+          <Button type="primary" onClick={() => onEdit(detail)}>
+            修改
+          </Button>
+        ) : null
+      }
+    >
+      {detail && (
+        <>
+          <Descriptions column={2} size="small" bordered>
+            {children(detail)}
+          </Descriptions>
+          {articles(detail).map((a, i) => (
+            <Fragment key={a.title}>
+              <Typography.Title level={5} style={i === 0 ? { marginTop: 16 } : undefined}>
+                {a.title}
+              </Typography.Title>
+              <ArticleList rows={a.rows} empty="未关联条款" />
+            </Fragment>
+          ))}
+          <ReviewFlagNotes flags={detail.flags} withNote={withNote} />
+          <VersionHistory versions={detail.versions} summary={summary} />
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+/**
+ * The form of a new or changed entry: the code and the `head` fields on the first line, then the
+ * others (children); saved (toBody: the request body of the form's values) as a new entry in the
+ * target agency, or a change as a new version.
+ */
+export function CatalogueForm<D extends CatalogueItem>({
+  catalogue,
+  head,
+  toBody,
+  children,
+}: {
+  catalogue: {
+    entry: EntryState<D>;
+    form: FormInstance;
+    texts: CatalogueTexts;
+    save: (body: object) => Promise<void>;
+  };
+  head: ReactNode;
+  toBody: (values: Record<string, unknown>) => object;
+  children: ReactNode;
+}) {
+  const { entry, form, texts } = catalogue;
+  const { editing, setEditing } = entry;
+  const save = async () => {
+    const v = await form.validateFields();
+    await catalogue.save(toBody(v));
+  };
+  const what = entryWord(texts);
+  return (
+    <Modal
+      open={editing !== null}
+      title={editing === "new" ? `新增${what}` : `修改${what}（将生成新版本）`}
+      onOk={save}
+      onCancel={() => setEditing(null)}
+      okText="保存"
+      width={720}
+    >
+      <Form form={form} layout="vertical">
+        <Space style={{ width: "100%" }} align="start">
+          <CodeField label={`${texts.item}编码`} />
+          {head}
+        </Space>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
 /** The name of an entry, opening its detail, with the number of open review flags. */
 export const FlaggedName = ({
   name,
@@ -100,13 +380,7 @@ export const FlaggedName = ({
 export const publishedTag = (p: boolean) => (p ? <Tag color="green">已公开</Tag> : <Tag>未公开</Tag>);
 
 /** The 是否公开 filter ("true" | "false"). */
-export const PublishedFilter = ({
-  value,
-  onChange,
-}: {
-  value: string | undefined;
-  onChange: (v: string | undefined) => void;
-}) => (
+export const PublishedFilter = ({ value, onChange }: FilterProps) => (
   <Select
     allowClear
     placeholder="是否公开"
@@ -216,7 +490,7 @@ export const VersionHistory = ({
   versions,
   summary,
 }: {
-  versions: { version: number; snapshot: Record<string, unknown>; changedAt: string }[];
+  versions: CatalogueVersion[];
   summary: (snapshot: Record<string, unknown>) => ReactNode;
 }) => (
   <>
@@ -237,6 +511,34 @@ export const VersionHistory = ({
   </>
 );
 
+/** The name of an entry (at least two characters). */
+const NameField = ({ label, message, maxLength }: { label: string; message: string; maxLength: number }) => (
+  <Form.Item name="name" label={label} rules={[{ required: true, min: 2, message }]}>
+    <Input maxLength={maxLength} />
+  </Form.Item>
+);
+
+/** The 执法领域 of an entry. */
+const FieldField = () => (
+  <Form.Item name="field" label="执法领域" rules={[{ required: true, message: "请选择领域" }]}>
+    <Select options={fieldOptions} style={{ width: 170 }} showSearch={{ optionFilterProp: "label" }} />
+  </Form.Item>
+);
+
+/** Whether an entry is published (公开). */
+const PublishedField = () => (
+  <Form.Item name="published" label="公开" valuePropName="checked">
+    <Switch />
+  </Form.Item>
+);
+
+/** Cited articles (ids under `name`), starting from those the entry cites. */
+const ArticlesField = ({ name, label, cited }: { name: string; label: string; cited: ArticleRef[] }) => (
+  <Form.Item name={name} label={label}>
+    <ArticlePicker initial={cited.map((a) => ({ id: a.id, label: `《${a.lawTitle}》${a.number}` }))} />
+  </Form.Item>
+);
+
 /** The code of an entry (letters, digits, - _ .). */
 export const CodeField = ({ label }: { label: string }) => (
   <Form.Item
@@ -250,3 +552,9 @@ export const CodeField = ({ label }: { label: string }) => (
     <Input maxLength={50} style={{ width: 160 }} />
   </Form.Item>
 );
+
+CatalogueList.FieldFilter = FieldFilter;
+CatalogueForm.Name = NameField;
+CatalogueForm.Field = FieldField;
+CatalogueForm.Published = PublishedField;
+CatalogueForm.Articles = ArticlesField;

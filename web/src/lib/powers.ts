@@ -166,3 +166,25 @@ export interface ReviewFlag {
   clearedAt: string | null;
   clearNote: string | null;
 }
+
+/** What a catalogue list (权责事项, 违法行为) shows of every entry. */
+export interface CatalogueItem {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  code: string;
+  name: string;
+  field: string;
+  published: boolean;
+  openFlags: number;
+  version: number;
+}
+
+/** One saved version of a catalogue entry (its snapshot of the versioned fields). */
+export type CatalogueVersion = { version: number; snapshot: Record<string, unknown>; changedAt: string };
+
+/** A catalogue entry as its detail shows it: with its versions and review flags. */
+export type CatalogueDetail<T extends CatalogueItem> = T & {
+  versions: CatalogueVersion[];
+  flags: ReviewFlag[];
+};

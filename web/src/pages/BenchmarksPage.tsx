@@ -26,6 +26,7 @@ import { AgencySelect } from "../components/AgencySelect";
 import { BenchmarkFormModal } from "../components/BenchmarkFormModal";
 import { CombinedAssessment } from "../components/CombinedAssessment";
 import { ImportExcelButton } from "../components/ImportExcelButton";
+import { ListTable } from "../components/ListTable";
 import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
@@ -430,15 +431,7 @@ export default function BenchmarksPage() {
                     导入以导出文件为模板：每个罚款幅度一行，按“基准编码”匹配。
                   </Typography.Paragraph>
                 )}
-                <Table<Benchmark>
-                  rowKey="id"
-                  size="middle"
-                  columns={columns}
-                  dataSource={list.items}
-                  loading={list.loading}
-                  pagination={list.pagination}
-                  onChange={list.onChange}
-                />
+                <ListTable list={list} columns={columns} />
               </>
             ),
           },
