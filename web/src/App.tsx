@@ -56,6 +56,7 @@ const ReviewSubmitPage = lazy(() => import("./pages/ReviewSubmitPage"));
 const MeetingsPage = lazy(() => import("./pages/MeetingsPage"));
 const MeetingDetailPage = lazy(() => import("./pages/MeetingDetailPage"));
 const FilingsPage = lazy(() => import("./pages/FilingsPage"));
+const MajorCriteriaPage = lazy(() => import("./pages/MajorCriteriaPage"));
 
 /** Logged-in area: anything else goes to /login (and comes back afterwards). */
 const RequireAuth = ({ children }: { children: ReactNode }) => {
@@ -110,6 +111,7 @@ export const AppRoutes = () => (
       <Route path="meetings" element={guarded("review.read", <MeetingsPage />)} />
       <Route path="meetings/:id" element={guarded("review.read", <MeetingDetailPage />)} />
       <Route path="filings" element={guarded("review.read", <FilingsPage />)} />
+      <Route path="major-decision-criteria" element={guarded("review.read", <MajorCriteriaPage />)} />
       <Route path="publication" element={guarded("case.read", <PublicationPage />)} />
       <Route path="ticket" element={guarded("case.handle", <TicketPage />)} />
       <Route path="complaints" element={guarded("complaint.read", <ComplaintsPage />)} />

@@ -46,6 +46,12 @@ const navItems: NavItem[] = [
   { path: "/reviews", label: "法制审核", icon: <AuditOutlined />, perm: "review.read" },
   { path: "/meetings", label: "集体讨论", icon: <TeamOutlined />, perm: "review.read" },
   { path: "/filings", label: "重大决定备案", icon: <FileTextOutlined />, perm: "review.read" },
+  {
+    path: "/major-decision-criteria",
+    label: "重大执法决定目录",
+    icon: <OrderedListOutlined />,
+    perm: "review.read",
+  },
   { path: "/publication", label: "执法公示", icon: <GlobalOutlined />, perm: "case.read" },
   { path: "/ticket", label: "当场处罚", icon: <ThunderboltOutlined />, perm: "case.handle" },
   { path: "/complaints", label: "投诉举报", icon: <NotificationOutlined />, perm: "complaint.read" },

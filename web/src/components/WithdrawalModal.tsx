@@ -2,19 +2,24 @@ import { Input, Modal, Typography } from "antd";
 import { type ReactNode, useState } from "react";
 
 /**
- * Asks for the reason of a withdrawal from the public site (shown there in its place). onWithdraw
- * answers whether it succeeded; the reason is then cleared (and on cancel).
+ * Asks for the reason of a withdrawal from the public site (shown there in its place), or of
+ * another reasoned removal (okText and placeholder name it). onWithdraw answers whether it
+ * succeeded; the reason is then cleared (and on cancel).
  */
 export function WithdrawalModal({
   open,
   title,
   note,
+  okText = "撤回",
+  placeholder = "撤回原因（必填）",
   onWithdraw,
   onCancel,
 }: {
   open: boolean;
   title: string;
   note: ReactNode;
+  okText?: string;
+  placeholder?: string;
   onWithdraw: (reason: string) => Promise<boolean>;
   onCancel: () => void;
 }) {
@@ -23,7 +28,7 @@ export function WithdrawalModal({
     <Modal
       open={open}
       title={title}
-      okText="撤回"
+      okText={okText}
       okButtonProps={{ danger: true, disabled: !reason.trim() }}
       onOk={() => void onWithdraw(reason.trim()).then((ok) => ok && setReason(""))}
       onCancel={() => {
@@ -37,7 +42,7 @@ export function WithdrawalModal({
         maxLength={1000}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
-        placeholder="撤回原因（必填）"
+        placeholder={placeholder}
       />
     </Modal>
   );

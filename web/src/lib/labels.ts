@@ -50,6 +50,9 @@ export const settingSourceLabel = (s: Setting): string => {
 export const fenToYuan = (fen: number): string =>
   (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+/** Yuan as entered (at most 2 decimals) → fen; exact for every amount the forms accept. */
+export const yuanToFen = (yuan: number): number => Math.round(yuan * 100);
+
 export const formatSettingValue = (s: Pick<Setting, "type" | "unit">, value: Setting["value"]): string => {
   if (value === null || value === undefined || value === "") return "—";
   if (s.type === "money" && typeof value === "number") return `${fenToYuan(value)} 元`;

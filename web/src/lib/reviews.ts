@@ -163,3 +163,55 @@ export interface FilingItem {
   submittedOn: string | null;
   acknowledgedAt: string | null;
 }
+
+/** Penalty kinds a criterion of the L1 list may name (mirrors majorPenaltyKinds on the server). */
+export const majorPenaltyKindLabels: Record<string, string> = {
+  licence_revocation: "吊销许可证件",
+  qualification_lowering: "降低资质等级",
+  suspension_of_business: "责令停产停业",
+  closure: "责令关闭",
+  profession_restriction: "限制从业",
+  other_heavier: "其他较重的行政处罚",
+};
+
+/** The conditions of a criterion (L1): a decision matches when in one of the fields (if any) and meeting any trigger. */
+export interface MajorCriteria {
+  penaltyKinds?: string[];
+  fineFenAtLeast?: number;
+  confiscationFenAtLeast?: number;
+  hearingHeld?: boolean;
+  hearingThreshold?: boolean;
+  fields?: string[];
+}
+
+export interface MajorCriterion {
+  criterionId: string;
+  agencyId: string;
+  name: string;
+  criteria: MajorCriteria;
+  needsReview: boolean;
+  needsDiscussion: boolean;
+  reason: string;
+  /** Set by an agency above: shown, not editable here. */
+  inherited: boolean;
+}
+
+/** An amount in fen as "5 万元" (whole ten-thousands) or "1,234.5 元". */
+const amount = (fen: number) =>
+  fen > 0 && fen % 1_000_000 === 0
+    ? `${(fen / 1_000_000).toLocaleString("zh-CN")} 万元`
+    : `${(fen / 100).toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 元`;
+
+/** A readable summary of the conditions, e.g. "罚款 ≥ 5 万元；吊销许可证件；经过听证". */
+export const criteriaSummary = (c: MajorCriteria): string => {
+  const triggers: string[] = [];
+  if (c.fineFenAtLeast !== undefined) triggers.push(`罚款 ≥ ${amount(c.fineFenAtLeast)}`);
+  if (c.confiscationFenAtLeast !== undefined) triggers.push(`没收 ≥ ${amount(c.confiscationFenAtLeast)}`);
+  if (c.penaltyKinds?.length)
+    triggers.push(c.penaltyKinds.map((k) => majorPenaltyKindLabels[k] ?? k).join("、"));
+  if (c.hearingHeld) triggers.push("经过听证");
+  if (c.hearingThreshold) triggers.push("罚没数额达到听证标准");
+  const fields = c.fields?.length ? `${c.fields.join("、")}领域` : "";
+  if (!triggers.length) return fields ? `${fields}的处罚决定` : "—";
+  return `${fields ? `${fields}：` : ""}${triggers.join("；")}`;
+};
