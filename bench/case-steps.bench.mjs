@@ -4,8 +4,9 @@
 // transition table, the C2 certificate check of both officers, the L5 recording list, the step
 // row, the optimistic version update and the ledger entry, in one transaction. Compared in the
 // same run with pgbench -N (ctx.baselines.pgbenchTps; target: at least half of it).
+import { readdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { createScratchDb, probePostgres, startGuifan } from "./lib/harness.mjs";
+import { createScratchDb, pgConfig, probePostgres, run as runCommand, startGuifan } from "./lib/harness.mjs";
 
 export const name = "case-steps";
 export const order = 30;
@@ -60,6 +61,60 @@ export async function prepareCases(server) {
   return { token: officer, pool };
 }
 
+/** CPU time (user + system, ms) of a process from /proc (Linux); 0 when it is gone or unreadable. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** The pid of the Guifan server listening on `port` (its environment says PORT=port), if found. */
+function serverPid(port) {
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("bin/guifan.js")) continue;
+      if (readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) return pid;
+    } catch {
+      // gone or not ours
+    }
+  }
+  return undefined;
+}
+
+/** The pids of the PostgreSQL backends connected to a database (the server's pool). */
+async function backendPids(db) {
+  const r = await runCommand("psql", [
+    ...["-h", pgConfig.host, "-p", pgConfig.port, "-U", pgConfig.user, "-d", "postgres", "-XAtc"],
+    `select pid from pg_stat_activity where datname = '${db}'`,
+  ]);
+  return r.code === 0 ? r.stdout.split("\n").filter(Boolean) : [];
+}
+
+/**
+ * The CPU time the server process and its PostgreSQL backends spend while `fn` runs (Linux only;
+ * NaN elsewhere): per step, it is less sensitive than steps/s to other load on a shared machine.
+ */
+async function measureCpu(server, db, fn) {
+  const node = serverPid(new URL(server.baseUrl).port);
+  const pgPids = await backendPids(db.name);
+  const sum = (pids) => pids.reduce((t, pid) => t + cpuMs(pid), 0);
+  const before = { node: node ? cpuMs(node) : Number.NaN, pg: sum(pgPids) };
+  const result = await fn();
+  // Backends opened during the run count from zero; those that closed are missing (the pool keeps them).
+  const after = {
+    node: node ? cpuMs(node) : Number.NaN,
+    pg: sum([...new Set([...pgPids, ...(await backendPids(db.name))])]),
+  };
+  return {
+    result,
+    nodeMs: after.node - before.node,
+    pgMs: pgPids.length ? after.pg - before.pg : Number.NaN,
+  };
+}
+
 export default async function caseSteps(ctx) {
   const benchmark = `case steps through HTTP, ${clients} clients (PostgreSQL)`;
   const pg = await probePostgres();
@@ -108,13 +163,14 @@ export default async function caseSteps(ctx) {
     ctx.log("case-steps: warm-up 2s");
     await run(2);
     ctx.log(`case-steps: ${ctx.options.seconds}s × ${clients} clients`);
-    const r = await run(ctx.options.seconds);
+    const { result: r, nodeMs, pgMs } = await measureCpu(server, db, () => run(ctx.options.seconds));
     const bad = r.non2xx + r.errors + r.timeouts;
     if (r.requests.total === 0 || bad > 0)
       throw new Error(
         `${bad} of ${r.requests.total} steps failed (non-2xx ${r.non2xx}, of which 409 ${conflicts}; errors ${r.errors}, timeouts ${r.timeouts})`,
       );
     const pgbench = ctx.baselines.pgbenchTps;
+    const perStep = (ms) => (ms / r.requests.total).toFixed(2);
     return [
       {
         id: "cases.steps.postgres",
@@ -124,8 +180,15 @@ export default async function caseSteps(ctx) {
         ...(Number.isFinite(pgbench)
           ? { baseline: { label: "pgbench -N, same run", figure: pgbench, unit: "tx/s" } }
           : {}),
-        notes: `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; ${r.requests.total} steps on ${poolSize} cases; target ≥ 0.5 × pgbench -N`,
-        details: { rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99 },
+        notes: `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; ${r.requests.total} steps on ${poolSize} cases; CPU a step: Node ${perStep(nodeMs)} ms, PostgreSQL ${perStep(pgMs)} ms; target ≥ 0.5 × pgbench -N`,
+        details: {
+          rps: r.requests.average,
+          total: r.requests.total,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          nodeCpuMsPerStep: nodeMs / r.requests.total,
+          pgCpuMsPerStep: pgMs / r.requests.total,
+        },
       },
     ];
   } catch (err) {

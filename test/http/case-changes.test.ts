@@ -119,6 +119,36 @@ describe(`change of case officers (C2) and extension of sealing/seizure (K3) ove
       "CASE_ROLE_REQUIRED",
     );
     await c0.ok(c.id, "record_inspection", day(-29), { record: "现场检查，李娜记录" }, s["dh.hb.02"]);
+    // C2 once the change is no longer the last step (an investigation record reads only the last
+    // step and the changes of officers): the officers in force are still the changed ones, and a
+    // date before the last step is still refused.
+    assertError(
+      await c0.step(
+        c.id,
+        "record_interview",
+        day(-29),
+        { record: "询问", interviewee: "当事人" },
+        s["dh.hb.01"],
+      ),
+      403,
+      "CASE_ROLE_REQUIRED",
+    );
+    const early = await c0.step(
+      c.id,
+      "record_interview",
+      day(-30),
+      { record: "询问", interviewee: "当事人" },
+      s["dh.hb.02"],
+    );
+    assertError(early, 400, "VALIDATION_FAILED");
+    assert.match(early.json().error.message, /上一环节/);
+    await c0.ok(
+      c.id,
+      "record_interview",
+      day(-29),
+      { record: "询问当事人", interviewee: "当事人" },
+      s["dh.hb.02"],
+    );
     // The change is not repeated with the same set.
     assertError(await change([u("dh.hb.02"), u("dh.hb.lead")], day(-29)), 400, "VALIDATION_FAILED");
 

@@ -20,7 +20,7 @@ import { type CaseRow, dueOf, guards, type StepContext } from "./guards.ts";
 import { caseNumberCounters } from "./schema.ts";
 import { simpleProcedure } from "./simple-procedure.ts";
 import { threeStepProcedure } from "./three-step-procedure.ts";
-import { type CaseState, findTransition, type Transition } from "./transition.ts";
+import { type CaseState, findTransition, type GuardCheck, type Transition } from "./transition.ts";
 
 export const stepBody = z.strictObject({
   /** The case version the client saw (optimistic concurrency: another version gets 409). */
@@ -39,6 +39,35 @@ const tables: Record<string, Transition[]> = {
 
 /** The transition table of a procedure. */
 export const tableOf = (procedure: string): Transition[] => tables[procedure] ?? [];
+
+const allTransitions = Object.values(tables).flat();
+/** The events of which some transition (in any table) runs the guard. */
+const eventsGuardedBy = (check: GuardCheck) =>
+  new Set(allTransitions.filter((t) => t.guards.some((g) => g.check === check)).map((t) => t.event));
+// Read with the case in one round trip when the step may need them (C2 and L5 run on most
+// investigation steps).
+const withOfficerRows = eventsGuardedBy("twoCertifiedOfficers");
+const withRecordingList = eventsGuardedBy("recording");
+/**
+ * Guards that never read the case's steps (StepContext.events): C2 takes the officers in force,
+ * L5 the list. A guard listed here must not read them (the engine refuses: see `events` below).
+ */
+const historyFree: ReadonlySet<GuardCheck> = new Set(["twoCertifiedOfficers", "recording"]);
+/**
+ * Events whose transitions (in every table) run only such guards and open no deadline: such a step
+ * needs only the case's last step (its date) and the changes of officers, not all its steps (the
+ * records of an investigation are most steps; by a case's 70th step, reading all of them cost
+ * ~0.3 ms of database time a step, plus parsing them in Node; bench/README.md, case steps).
+ */
+const lastStepOnly = new Set(
+  allTransitions
+    .map((t) => t.event)
+    .filter((event) =>
+      allTransitions
+        .filter((t) => t.event === event)
+        .every((t) => !t.opens?.length && t.guards.every((g) => historyFree.has(g.check))),
+    ),
+);
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   const r = schema.safeParse(value);
@@ -82,7 +111,11 @@ export async function applyTransition(
 ) {
   const body = parse(stepBody, input, "body");
   return ctx.db.transaction(async (tx) => {
-    const loaded = await findCase(tx, actor, caseId);
+    const loaded = await findCase(tx, actor, caseId, {
+      officerRows: withOfficerRows.has(event),
+      recordingList: withRecordingList.has(event),
+      lastStepOnly: lastStepOnly.has(event),
+    });
     const c = loaded.case;
     // A client that saw another version learns that first (whatever the step): reload and retry.
     if (body.version !== c.version) throw new AppError("CONFLICT", "案件已被他人办理，请刷新后重试");
@@ -117,10 +150,15 @@ export async function applyTransition(
       ]);
 
     let calendar: Calendar | undefined;
+    const historyLoaded = !lastStepOnly.has(event);
     const step: StepContext = {
       tx,
       case: c,
-      events: loaded.events,
+      get events() {
+        // A guard in historyFree that reads the steps would see only some: fail loudly instead.
+        if (!historyLoaded) throw new Error(`step ${event}: the case's steps were not loaded (historyFree)`);
+        return loaded.events;
+      },
       officerIds: loaded.officerIds,
       agencyPath: loaded.agency.path,
       agency: loaded.agency,
@@ -132,6 +170,8 @@ export async function applyTransition(
         calendar ??= await loadCalendar(tx);
         return calendar;
       },
+      officerRows: loaded.officerRows,
+      recordingList: loaded.recordingList,
     };
     for (const g of t.guards) await guards[g.check](step);
 

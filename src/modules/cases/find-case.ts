@@ -3,9 +3,15 @@ import { AppError } from "../../core/errors.ts";
 import { type Executor, executePrepared } from "../../db/client.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import { agencies } from "../agencies/schema.ts";
+import {
+  type EffectiveRecordingList,
+  effectiveFromVersions,
+  recordingVersionsSql,
+} from "../evidence/effective-recording-list.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
+import { type OfficerRow, officerRowsSql } from "../officers/may-enforce.ts";
 import type { CaseEventRow, CaseRow } from "./guards.ts";
-import { currentOfficerIds } from "./officers-of-case.ts";
+import { currentOfficerIds, officerChangeEvent } from "./officers-of-case.ts";
 import { type caseDeadlines, cases } from "./schema.ts";
 
 export type LoadedCase = {
@@ -14,28 +20,59 @@ export type LoadedCase = {
   /** The bureau in whose name the case is decided and numbered (a squad's bureau; else the agency). */
   bureau: AgencyRow;
   officerIds: string[];
+  /** The case's steps in order: all, or with `opts.lastStepOnly` the last one and the changes of officers. */
   events: CaseEventRow[];
   /** Latest row per deadline kind. */
   deadlines: (typeof caseDeadlines.$inferSelect)[];
+  /** C2: the officer rows of everyone who has been on the case (when asked for: `opts.officerRows`). */
+  officerRows?: OfficerRow[];
+  /** L5: the audio-video list in force for the case's agency (when asked for: `opts.recordingList`). */
+  recordingList?: EffectiveRecordingList;
 };
 
+/**
+ * What a case step needs, read in the same query (see applyTransition): the C2 officer rows, the L5
+ * list, and whether the step's checks need only the last step and the changes of officers (the
+ * officers in force) rather than all the steps.
+ */
+export type FindCaseWith = { officerRows?: boolean; recordingList?: boolean; lastStepOnly?: boolean };
+
 /** Loads a case the actor may read (case.read: its agency and the agencies above it). */
-export async function findCase(ex: Executor, actor: Principal, id: string): Promise<LoadedCase> {
+export async function findCase(
+  ex: Executor,
+  actor: Principal,
+  id: string,
+  opts: FindCaseWith = {},
+): Promise<LoadedCase> {
   // One round trip (every step loads the case): the case, its agency, a squad's bureau, and the
   // case's officers, steps and deadlines in force. Plain SQL: building this select with Drizzle's
   // query builder cost ~0.4 ms of CPU per step, and a named statement is planned once per connection
-  // (measured; bench/README.md, case steps).
+  // (measured; bench/README.md, case steps). A step's C2 officer rows and L5 list come in the same
+  // round trip when asked for (a CASE whose condition is false does not run its subquery).
   const [agg] = await executePrepared<FoundRow>(
     ex,
     "guifan_find_case",
     sql`
+    -- The case's steps are scanned once: for the steps returned and for C2's changes of officers.
+    WITH steps AS (
+      SELECT * FROM case_events e
+       WHERE e.case_id = ${id}
+         AND (${opts.lastStepOnly !== true}::boolean OR e.event = ${officerChangeEvent}
+              OR e.seq = (SELECT max(l.seq) FROM case_events l WHERE l.case_id = ${id})))
     SELECT to_jsonb(c) AS row, to_jsonb(a) AS agency, to_jsonb(b) AS squad_bureau,
       (SELECT coalesce(json_agg(o.user_id ORDER BY o.added_at), '[]'::json)
          FROM case_officers o WHERE o.case_id = c.id) AS officers,
-      (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]'::json)
-         FROM case_events e WHERE e.case_id = c.id) AS events,
+      (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]'::json) FROM steps e) AS events,
       (SELECT coalesce(json_agg(d), '[]'::json) FROM (
-         SELECT DISTINCT ON (kind) * FROM case_deadlines WHERE case_id = c.id ORDER BY kind, seq DESC) d) AS deadlines
+         SELECT DISTINCT ON (kind) * FROM case_deadlines WHERE case_id = c.id ORDER BY kind, seq DESC) d) AS deadlines,
+      -- C2: everyone registered or named by a change of officers (the set in force is chosen below).
+      CASE WHEN ${opts.officerRows === true}::boolean THEN (SELECT coalesce(json_agg(o_r), '[]'::json) FROM (${officerRowsSql(
+        sql`SELECT o.user_id FROM case_officers o WHERE o.case_id = c.id
+            UNION SELECT jsonb_array_elements_text(e.data -> 'officerIds')::uuid
+                    FROM steps e WHERE e.event = ${officerChangeEvent}`,
+        sql`a.path`,
+      )}) o_r) END AS officer_rows,
+      CASE WHEN ${opts.recordingList === true}::boolean THEN ${recordingVersionsSql(sql`a.path`)} END AS recording_versions
       FROM cases c
       JOIN agencies a ON a.id = c.agency_id
       -- A squad acts in the name of the nearest bureau above it (as managingBureau in find-officer.ts).
@@ -64,6 +101,10 @@ export async function findCase(ex: Executor, actor: Principal, id: string): Prom
     officerIds,
     events,
     deadlines,
+    ...(opts.officerRows ? { officerRows: parseJson<OfficerRow[]>(agg.officer_rows) } : {}),
+    ...(opts.recordingList
+      ? { recordingList: effectiveFromVersions(row.agencyId, agency.path, agg.recording_versions) }
+      : {}),
   };
 }
 
@@ -74,6 +115,8 @@ type FoundRow = {
   officers: unknown;
   events: unknown;
   deadlines: unknown;
+  officer_rows: unknown;
+  recording_versions: unknown;
 };
 type RawEvent = {
   id: string;

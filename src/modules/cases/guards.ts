@@ -83,6 +83,7 @@ export const guards: Record<GuardCheck, (s: StepContext) => Promise<void>> = {
       field: s.case.field,
       date: s.on,
       userIds: s.officerIds,
+      officers: s.officerRows,
     });
   },
   // L5: the audio-video record the agency's list requires for this action.
@@ -93,6 +94,7 @@ export const guards: Record<GuardCheck, (s: StepContext) => Promise<void>> = {
       agencyPath: s.agencyPath,
       caseId: s.case.id,
       action: s.transition.recording,
+      list: s.recordingList,
     });
   },
   // P3: 90 days from filing (plus approved extensions).

@@ -2,6 +2,8 @@ import { AppError, type ErrorCode, errorMessages } from "../../core/errors.ts";
 import type { Executor } from "../../db/client.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import type { Calendar } from "../calendar/working-days.ts";
+import type { EffectiveRecordingList } from "../evidence/effective-recording-list.ts";
+import type { OfficerRow } from "../officers/may-enforce.ts";
 import type { RuleResult } from "./rules/rule-result.ts";
 import type { caseEvents, cases } from "./schema.ts";
 import type { Transition } from "./transition.ts";
@@ -26,6 +28,10 @@ export type StepContext = {
   /** The date of the step in law. */
   on: string;
   calendar: () => Promise<Calendar>;
+  /** C2: the officer rows read with the case (findCase), when the step's guards need them. */
+  officerRows?: OfficerRow[];
+  /** L5: the list in force read with the case (findCase), when the step's guards need it. */
+  recordingList?: EffectiveRecordingList;
 };
 
 /** Throws the refusal of a rule as an AppError with its stable code and the rule ID in the message. */

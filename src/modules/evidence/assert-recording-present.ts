@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { effectiveRecordingList } from "./effective-recording-list.ts";
+import { type EffectiveRecordingList, effectiveRecordingList } from "./effective-recording-list.ts";
 import { audioVideoKinds, requireRecording } from "./recording-list.ts";
 import { evidenceItems } from "./schema.ts";
 
@@ -11,9 +11,16 @@ import { evidenceItems } from "./schema.ts";
  */
 export async function assertRecordingPresent(
   tx: Executor,
-  step: { agencyId: string; caseId: string; action: string; agencyPath?: string },
+  step: {
+    agencyId: string;
+    caseId: string;
+    action: string;
+    agencyPath?: string;
+    /** The list in force when the caller has already read it (a case step reads it with the case). */
+    list?: EffectiveRecordingList;
+  },
 ): Promise<void> {
-  const list = await effectiveRecordingList(tx, step.agencyId, step.agencyPath);
+  const list = step.list ?? (await effectiveRecordingList(tx, step.agencyId, step.agencyPath));
   // Only a "full" action needs a look at the case's evidence.
   if (list.items.find((i) => i.action === step.action)?.level !== "full") return;
   const evidence = await tx
