@@ -124,6 +124,7 @@ export const ledgerEventTypes = {
   "review.submitted": "提交法制审核",
   "review.opinion": "出具法制审核意见",
   "review.escalated": "法制审核分歧提交集体讨论",
+  "review.extended": "经批准延长法制审核期限",
   "meeting.held": "集体讨论会议记录",
   "meeting.case_discussed": "集体讨论案件",
   "filing.submitted": "重大执法决定备案报送",

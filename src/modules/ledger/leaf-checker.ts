@@ -7,12 +7,7 @@ import { bytesEqual, LeafWriter } from "./leaf-writer.ts";
  * the stored leaf hash. Used on the main thread and in the leaf workers (leaf-worker.ts) alike.
  * After the first problem every later row is ignored.
  */
-export type RowProblem = {
-  what: string;
-  at: { seq: number; entryId: number | null; caseId: string | null };
-  /** The row's entry is not among the agency's entries: the caller looks it up (deleted, or in another agency's record). */
-  missingEntry?: boolean;
-};
+export type RowProblem = { what: string; at: { seq: number; entryId: number | null; caseId: string | null } };
 
 /** An entry whose event type needs a check outside the database (evidence files), run afterwards in order. */
 export type DeferredCheck = {
@@ -25,33 +20,28 @@ export type DeferredCheck = {
 
 /**
  * A segment of the log: the rows with sequence numbers from `from` (inclusive) to `to`
- * (exclusive), each with its entry if the entry exists in this agency's part of the record
- * (else the entry's columns are NULL; `missingEntry` says why). The agency's entries are read as
- * one range of its index, from the segment's smallest entry id to its largest, and matched by a
- * hash join: half the database's work of looking every entry up on its own (bench/README.md,
- * issue 3). Keep segments small (SEGMENT_ROWS): the join and the sort stay in memory.
+ * (exclusive), each with its entry (NULL columns if the entry is gone). The rows stream as the
+ * index is walked, so the reader works on the first rows while the database looks up the next.
+ * (Tried: the agency's entries read as one index range and hash-joined — half the database's
+ * work, but nothing streams before the join and sort are done, and verification was no faster.)
  */
 export const segmentQuery = (agencyId: string, from: number, to: number): string =>
-  `WITH l AS MATERIALIZED (
-     SELECT seq, entry_id, leaf_hash FROM ledger_leaves
-      WHERE agency_id = '${agencyId}' AND seq >= ${from} AND seq < ${to})
-   SELECT l.seq, l.entry_id, l.leaf_hash, e.agency_id, e.at, e.actor_id, e.case_id, e.event_type, e.payload
-     FROM l LEFT JOIN (
-       SELECT * FROM ledger_entries
-        WHERE agency_id = '${agencyId}'
-          AND id BETWEEN (SELECT min(entry_id) FROM l) AND (SELECT max(entry_id) FROM l)) e ON e.id = l.entry_id
+  `SELECT l.seq, l.entry_id, l.leaf_hash, e.agency_id, e.at, e.actor_id, e.case_id, e.event_type, e.payload
+     FROM ledger_leaves l LEFT JOIN ledger_entries e ON e.id = l.entry_id
+    WHERE l.agency_id = '${agencyId}' AND l.seq >= ${from} AND l.seq < ${to}
     ORDER BY l.seq`;
 
 /**
- * The plan for a segment whatever the statistics say (autovacuum may be off and the tables never
- * analysed; the planner then guesses a few rows and picks nested loops): index scans, a hash join
- * and an in-memory sort. Set for the COPY's own read-only transaction only.
+ * The plan for a segment, whatever the statistics say (autovacuum may be off and the tables never
+ * analysed: the planner then sorts the whole log and cuts): walk the index in order and look each
+ * entry up. Set for the COPY's own read-only transaction only.
  */
 export const SEGMENT_PLAN = [
-  "SET LOCAL enable_nestloop = off",
-  "SET LOCAL enable_mergejoin = off",
-  "SET LOCAL enable_seqscan = off",
+  "SET LOCAL enable_sort = off",
   "SET LOCAL enable_bitmapscan = off",
+  "SET LOCAL enable_seqscan = off",
+  "SET LOCAL enable_hashjoin = off",
+  "SET LOCAL enable_mergejoin = off",
 ];
 
 /** Rows per segment. */
@@ -73,33 +63,30 @@ export class LeafRowChecker {
   }
 
   /** The row's leaf hash (valid until the next call), or undefined when it (or an earlier row) has a problem. */
-  check({ buf, off, len }: CopyRow): Buffer | undefined {
+  check(row: CopyRow): Buffer | undefined {
     if (this.problem) return undefined;
+    const { buf, off, len } = row;
     const seq = int8(buf, off[0]!);
-    const at = () => ({
-      seq,
-      entryId: int8(buf, off[1]!),
-      caseId: len[6] === 16 ? uuidText(buf, off[6]!) : null,
-    });
-    const fail = (what: string, where = at(), missingEntry?: boolean) => {
-      this.problem = { what, at: where, ...(missingEntry ? { missingEntry } : {}) };
-      return undefined;
-    };
     if (seq !== this.expected)
-      return fail(`序号不连续：应为 ${this.expected}，实为 ${seq}（有条目被删除或插入）`, {
-        ...at(),
-        seq: this.expected,
-      });
+      return this.fail(
+        row,
+        `序号不连续：应为 ${this.expected}，实为 ${seq}（有条目被删除或插入）`,
+        this.expected,
+      );
     if (len[3]! < 0 || len[4]! < 0 || len[7]! < 0 || len[8]! < 0)
-      return fail(`第 ${seq} 条记录的内容缺失（条目被删除）`, at(), true);
+      return this.fail(row, `第 ${seq} 条记录的内容缺失（条目被删除）`, seq);
     if (len[3] !== 16 || !bytesEqual(buf, off[3]!, this.agencyBytes, 16))
-      return fail(`第 ${seq} 条记录属于其他机关`);
+      return this.fail(row, `第 ${seq} 条记录属于其他机关`, seq);
     const leaf = this.writer.leafHash(buf, off, len, seq);
     if (len[2] !== 32 || !bytesEqual(buf, off[2]!, leaf, 32))
-      return fail(`第 ${seq} 条记录（${text(buf, off[7]!, len[7]!)}）的内容与其哈希不符：记录被改动或重排`);
+      return this.fail(
+        row,
+        `第 ${seq} 条记录（${text(buf, off[7]!, len[7]!)}）的内容与其哈希不符：记录被改动或重排`,
+        seq,
+      );
     for (const t of this.checkTypes) {
       if (t.length === len[7] && bytesEqual(buf, off[7]!, t, t.length)) {
-        const { entryId, caseId } = at();
+        const { entryId, caseId } = whereIs(row, seq);
         this.deferred.push({
           seq,
           entryId,
@@ -112,7 +99,19 @@ export class LeafRowChecker {
     this.expected++;
     return leaf;
   }
+
+  private fail(row: CopyRow, what: string, seq: number): undefined {
+    this.problem = { what, at: whereIs(row, seq) };
+    return undefined;
+  }
 }
+
+/** Where a row is, for a problem: its sequence number, entry and case. */
+const whereIs = ({ buf, off, len }: CopyRow, seq: number) => ({
+  seq,
+  entryId: int8(buf, off[1]!),
+  caseId: len[6] === 16 ? uuidText(buf, off[6]!) : null,
+});
 
 const text = (buf: Buffer, off: number, len: number) => buf.toString("utf8", off, off + len);
 

@@ -13,7 +13,6 @@ import {
   LeafRowChecker,
   type RowProblem,
   SEGMENT_PLAN,
-  SEGMENT_ROWS,
   segmentQuery,
 } from "./leaf-checker.ts";
 import { acquireLeafWorkers, type LeafWorkers } from "./leaf-workers.ts";
@@ -261,34 +260,21 @@ async function verifyAgency(
     if (workers) {
       read = await workers.read(agency.id, from, from + batch, checkTypes, onLeaf, segment);
     } else {
-      // On this thread: the batch's segments one after the other (the same query as the workers').
+      // On this thread: the batch as one segment.
       const checker = new LeafRowChecker(agency.id, checkTypes, from);
-      const step = segment ?? SEGMENT_ROWS;
-      let rows = 0;
-      for (let at = from; at < from + batch && !checker.problem; at += step) {
-        const end = Math.min(from + batch, at + step);
-        const n = await copyRows(
-          ctx,
-          segmentQuery(agency.id, at, end),
-          LEAF_ROW_COLUMNS,
-          (row) => {
-            const leaf = checker.check(row);
-            if (leaf) onLeaf(leaf);
-          },
-          SEGMENT_PLAN,
-        );
-        rows += n;
-        if (n < end - at) break; // the log ends here (or has a gap: the end-of-log check names it)
-      }
+      const rows = await copyRows(
+        ctx,
+        segmentQuery(agency.id, from, from + batch),
+        LEAF_ROW_COLUMNS,
+        (row) => {
+          const leaf = checker.check(row);
+          if (leaf) onLeaf(leaf);
+        },
+        SEGMENT_PLAN,
+      );
       read = { rows, problem: checker.problem, deferred: checker.deferred };
     }
     let problem = read.problem;
-    if (problem?.missingEntry && problem.at.entryId !== null) {
-      const [elsewhere] = await rowsOf<{ agency_id: string }>(
-        db.execute(sql`SELECT agency_id FROM ledger_entries WHERE id = ${problem.at.entryId}`),
-      );
-      if (elsewhere) problem = { ...problem, what: `第 ${problem.at.seq} 条记录属于其他机关` };
-    }
     // The checkpoints, in order, against the roots at the sizes where they were reached. A bad one
     // comes before any problem the rows after it have (which were read on regardless).
     /** The tree size at a bad checkpoint: the rows from there on do not count. */
