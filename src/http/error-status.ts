@@ -82,6 +82,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   LEGAL_REVIEW_EXCEEDED: 422,
   LEGAL_REVIEW_STATE: 409,
   REVIEWER_NOT_ELIGIBLE: 422,
+  /** L3: an extension of a review deadline the rules refuse (once, before the deadline, setting > 0). */
+  REVIEW_EXTENSION_USED: 422,
+  REVIEW_EXTENSION_LATE: 422,
+  REVIEW_EXTENSION_NOT_ALLOWED: 422,
   COLLECTIVE_DISCUSSION_REQUIRED: 422,
   QUORUM_NOT_MET: 422,
   FILING_NOT_REQUIRED: 422,

@@ -1,7 +1,8 @@
 // End-to-end: legal review (P10, L2) in Debian's chromium against the real server (PGlite, demo
 // city). The case team brings a case with a fine at the hearing threshold (on the 东湖 list of major
 // decisions, L1) to the decision and submits it for review (through the API); the reviewer dh.legal
-// opens the queue, sees the checklist pre-filled by the machine checks, returns it with a problem;
+// opens the queue (the bureau's leader has extended its deadline first, L3), sees the checklist
+// pre-filled by the machine checks, returns it with a problem;
 // after the team's correction (resubmitted) the reviewer sees what changed and passes it; the
 // decision is then allowed. Screenshots go to test-results/.
 import assert from "node:assert/strict";
@@ -59,7 +60,7 @@ describe("legal review of a case in chromium (P10, L2)", () => {
   );
   after(() => closeBrowserSession({ context, browser, server }));
 
-  test("queue → pre-filled checklist → returned with a problem → resubmitted → passed; the decision is then allowed", {
+  test("deadline extended (L3) → queue → pre-filled checklist → returned with a problem → resubmitted → passed; the decision is then allowed", {
     timeout: 480_000,
   }, async () => {
     const p = page!;
@@ -121,6 +122,25 @@ describe("legal review of a case in chromium (P10, L2)", () => {
         },
         201,
       );
+
+      // L3: the bureau's leader extends the review deadline once, with a reason; the page shows the
+      // new deadline and who approved it, and the queue marks it 已延期.
+      await login(p, "dh.leader", "法制审核");
+      await p.locator("tr", { hasText: "韩某" }).getByRole("link").click();
+      await p.getByRole("button", { name: "延长审核期限" }).click();
+      await p.getByPlaceholder("延长理由（必填，案情复杂等）").fill("案情复杂，需补充查阅相关规定");
+      const extended = p.waitForResponse(
+        (r) => r.url().endsWith("/extension") && r.request().method() === "POST",
+      );
+      await p.getByRole("button", { name: "批准延长" }).click();
+      assert.equal((await extended).status(), 200);
+      await p
+        .getByTestId("review-extension")
+        .getByText(/已延长 3 个工作日（陈志强，案情复杂/)
+        .waitFor();
+      await screenshot(p, "review-0-extended.png");
+      await p.getByRole("menuitem", { name: "法制审核" }).click();
+      await p.locator("tr", { hasText: "韩某" }).getByTestId("extended").waitFor();
 
       // The reviewer opens the queue and the review page: every machine item is pre-filled.
       await login(p, "dh.legal", "法制审核");

@@ -40,7 +40,7 @@ export async function assertLegalReview(s: StepContext): Promise<void> {
   if (latest.status === "pending")
     throw new AppError(
       "LEGAL_REVIEW_PENDING",
-      `法制审核（第 ${latest.review.round} 次提交）尚未出具审核意见，审核期限至 ${latest.review.dueOn}；审核完成前不得作出决定（P10）`,
+      `法制审核（第 ${latest.review.round} 次提交）尚未出具审核意见，审核期限至 ${latest.dueOn}；审核完成前不得作出决定（P10）`,
     );
   if (latest.status === "returned")
     throw new AppError(

@@ -8,6 +8,8 @@ import { evidenceItems } from "../evidence/schema.ts";
 import { can, type Principal, requirePermission } from "../identity/principal.ts";
 import { users } from "../identity/schema.ts";
 import { dateOf } from "../officers/officer.ts";
+import { getNumberSetting } from "../settings/get-setting.ts";
+import { mayApproveExtension } from "./extend-review.ts";
 import { findReview } from "./find-review.ts";
 import type { CheckItem } from "./machine-checks.ts";
 import { placeOf } from "./review-case.ts";
@@ -64,7 +66,12 @@ export async function getReview(ctx: AppContext, actor: Principal, id: string) {
     .orderBy(asc(legalReviews.round))
     .then((rows) => rows.slice(-1));
   const prevOpinion = prev ? await findReview(ctx.db, prev.id) : undefined;
-  const ids = [r.review.reviewerId, r.review.submittedBy, ...loaded.officerIds];
+  const ids = [
+    r.review.reviewerId,
+    r.review.submittedBy,
+    ...loaded.officerIds,
+    ...(r.extension ? [r.extension.approverId] : []),
+  ];
   const names = await ctx.db
     .select({ id: users.id, name: users.displayName })
     .from(users)
@@ -102,8 +109,18 @@ export async function getReview(ctx: AppContext, actor: Principal, id: string) {
     submittedBy: r.review.submittedBy,
     submitterName: name(r.review.submittedBy),
     submittedAt: r.review.at,
-    dueOn: r.review.dueOn,
-    overdue: r.status === "pending" && today > r.review.dueOn,
+    /** L3: the deadline in force (extended when an extension was approved). */
+    dueOn: r.dueOn,
+    overdue: r.status === "pending" && today > r.dueOn,
+    extension: r.extension
+      ? {
+          approvedBy: name(r.extension.approverId),
+          reason: r.extension.reason,
+          days: r.extension.days,
+          at: r.extension.at,
+          previousDeadline: r.extension.previousDueOn,
+        }
+      : null,
     opinion: r.opinion
       ? {
           opinion: r.opinion.opinion,
@@ -164,6 +181,13 @@ export async function getReview(ctx: AppContext, actor: Principal, id: string) {
       r.review.reviewerId === actor.userId &&
       can(actor, "review.decide", loaded.agency.path),
     canEscalate: r.status === "returned" && mayApprove(actor, place),
+    // L3: the agency leader may extend once, before the deadline, where the setting allows it.
+    canExtend:
+      r.status === "pending" &&
+      !r.extension &&
+      today <= r.dueOn &&
+      mayApproveExtension(actor, loaded) &&
+      (await getNumberSetting(ctx.db, r.review.agencyId, "review.extensionWorkdays")) > 0,
     canResubmit:
       r.status === "returned" &&
       (mayApprove(actor, place) || loaded.officerIds.includes(actor.userId)) &&

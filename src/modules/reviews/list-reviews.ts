@@ -9,7 +9,12 @@ import { cases } from "../cases/schema.ts";
 import { type Principal, scopePrefixes } from "../identity/principal.ts";
 import { users } from "../identity/schema.ts";
 import { dateOf } from "../officers/officer.ts";
-import { legalReviewEscalations, legalReviewOpinions, legalReviews } from "./schema.ts";
+import {
+  legalReviewEscalations,
+  legalReviewOpinions,
+  legalReviews,
+  reviewDeadlineExtensions,
+} from "./schema.ts";
 
 export type ReviewFilter = {
   status?: "pending" | "passed" | "returned" | "escalated";
@@ -21,6 +26,9 @@ export type ReviewFilter = {
   /** Every round (default: the latest submission of each case). */
   allRounds?: boolean;
 };
+
+/** L3: the deadline in force: the approved extension's, else the submission's. */
+const dueSql = sql<string>`coalesce(${reviewDeadlineExtensions.dueOn}, ${legalReviews.dueOn})::text`;
 
 const statusSql = sql<string>`case when ${legalReviewOpinions.id} is null then 'pending' when ${legalReviewOpinions.opinion} = 'agree' then 'passed' when ${legalReviewEscalations.id} is not null then 'escalated' else 'returned' end`;
 
@@ -36,7 +44,7 @@ export async function listReviews(ctx: AppContext, actor: Principal, req: PageRe
     req.agencyId ? eq(cases.agencyId, req.agencyId) : undefined,
     req.mine ? eq(r.reviewerId, actor.userId) : undefined,
     req.status ? sql`${statusSql} = ${req.status}` : undefined,
-    req.overdue ? and(sql`${legalReviewOpinions.id} is null`, sql`${r.dueOn} < ${today}`) : undefined,
+    req.overdue ? and(sql`${legalReviewOpinions.id} is null`, sql`${dueSql} < ${today}`) : undefined,
     req.q
       ? or(
           ilike(cases.number, likePattern(req.q)),
@@ -51,7 +59,9 @@ export async function listReviews(ctx: AppContext, actor: Principal, req: PageRe
         id: r.id,
         caseId: r.caseId,
         round: r.round,
-        dueOn: r.dueOn,
+        dueOn: dueSql,
+        /** L3: the deadline was extended with approval. */
+        extended: sql<boolean>`${reviewDeadlineExtensions.id} is not null`,
         submittedAt: r.at,
         reviewerId: r.reviewerId,
         reviewerName: users.displayName,
@@ -69,7 +79,8 @@ export async function listReviews(ctx: AppContext, actor: Principal, req: PageRe
       .innerJoin(agencies, eq(agencies.id, cases.agencyId))
       .innerJoin(users, eq(users.id, r.reviewerId))
       .leftJoin(legalReviewOpinions, eq(legalReviewOpinions.reviewId, r.id))
-      .leftJoin(legalReviewEscalations, eq(legalReviewEscalations.reviewId, r.id));
+      .leftJoin(legalReviewEscalations, eq(legalReviewEscalations.reviewId, r.id))
+      .leftJoin(reviewDeadlineExtensions, eq(reviewDeadlineExtensions.reviewId, r.id));
   const rows = await base()
     .where(where)
     .orderBy(req.order === "asc" ? r.at : desc(r.at), r.id)
@@ -82,6 +93,7 @@ export async function listReviews(ctx: AppContext, actor: Principal, req: PageRe
     .innerJoin(agencies, eq(agencies.id, cases.agencyId))
     .leftJoin(legalReviewOpinions, eq(legalReviewOpinions.reviewId, r.id))
     .leftJoin(legalReviewEscalations, eq(legalReviewEscalations.reviewId, r.id))
+    .leftJoin(reviewDeadlineExtensions, eq(reviewDeadlineExtensions.reviewId, r.id))
     .where(where);
   const cal = await loadCalendar(ctx.db);
   return {

@@ -13,6 +13,7 @@ import {
   legalReviews,
   majorCaseFlags,
   majorDecisionCriteria,
+  reviewDeadlineExtensions,
 } from "./schema.ts";
 
 /** L1: the criteria in force for an agency: its own and those of the agencies above it (latest row per criterion). */
@@ -86,13 +87,22 @@ export type ReviewStatus = "pending" | "passed" | "returned" | "escalated";
 export const statusOf = (opinion: OpinionRow | undefined, escalated: boolean): ReviewStatus =>
   !opinion ? "pending" : opinion.opinion === "agree" ? "passed" : escalated ? "escalated" : "returned";
 
-/** The latest submission of a case with its opinion and escalation (undefined: never submitted). */
+/**
+ * The latest submission of a case with its opinion, escalation and the review deadline in force
+ * (L3: extended when an extension was approved) (undefined: never submitted).
+ */
 export async function latestReview(ex: Executor, caseId: string) {
   const [row] = await ex
-    .select({ review: legalReviews, opinion: legalReviewOpinions, escalation: legalReviewEscalations })
+    .select({
+      review: legalReviews,
+      opinion: legalReviewOpinions,
+      escalation: legalReviewEscalations,
+      extendedDueOn: reviewDeadlineExtensions.dueOn,
+    })
     .from(legalReviews)
     .leftJoin(legalReviewOpinions, eq(legalReviewOpinions.reviewId, legalReviews.id))
     .leftJoin(legalReviewEscalations, eq(legalReviewEscalations.reviewId, legalReviews.id))
+    .leftJoin(reviewDeadlineExtensions, eq(reviewDeadlineExtensions.reviewId, legalReviews.id))
     .where(eq(legalReviews.caseId, caseId))
     .orderBy(desc(legalReviews.round))
     .limit(1);
@@ -101,6 +111,7 @@ export async function latestReview(ex: Executor, caseId: string) {
     review: row.review,
     opinion: row.opinion ?? undefined,
     escalation: row.escalation ?? undefined,
+    dueOn: row.extendedDueOn ?? row.review.dueOn,
     status: statusOf(row.opinion ?? undefined, row.escalation !== null),
   };
 }

@@ -6,6 +6,7 @@ import { commonErrors, errorBody, idParam, listQuery, paged } from "../../http/s
 import { penaltyInput } from "../cases/case.ts";
 import { checkNeed } from "./check-need.ts";
 import { escalateReview } from "./escalate-review.ts";
+import { extendReview } from "./extend-review.ts";
 import { flagCase } from "./flag-case.ts";
 import { getReview } from "./get-review.ts";
 import { listCriteria } from "./list-criteria.ts";
@@ -13,6 +14,7 @@ import { listReviewers } from "./list-reviewers.ts";
 import { listReviews } from "./list-reviews.ts";
 import { saveCriterionInput } from "./major-decisions.ts";
 import { recordOpinion } from "./record-opinion.ts";
+import { extendReviewInput } from "./review-deadline.ts";
 import { escalateInput, flagCaseInput, recordOpinionInput, submitReviewInput } from "./review-input.ts";
 import { reviewRouteTail } from "./routes-tail.ts";
 import { removeCriterion, saveCriterion } from "./save-criterion.ts";
@@ -70,6 +72,16 @@ const reviewDetail = z.object({
   submittedAt: z.date(),
   dueOn: z.string(),
   overdue: z.boolean(),
+  /** L3: the approved extension of the deadline (dueOn is then the extended deadline). */
+  extension: z
+    .object({
+      approvedBy: z.string(),
+      reason: z.string(),
+      days: z.number().int(),
+      at: z.date(),
+      previousDeadline: z.string(),
+    })
+    .nullable(),
   opinion: z
     .object({
       opinion: z.string(),
@@ -130,12 +142,14 @@ const reviewDetail = z.object({
   canDecide: z.boolean(),
   canEscalate: z.boolean(),
   canResubmit: z.boolean(),
+  canExtend: z.boolean(),
 });
 const queueItem = z.object({
   id: z.string(),
   caseId: z.string(),
   round: z.number().int(),
   dueOn: z.string(),
+  extended: z.boolean(),
   submittedAt: z.date(),
   reviewerId: z.string(),
   reviewerName: z.string(),
@@ -347,6 +361,31 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request) => escalateReview(ctx, principalOf(request), request.params.id, request.body),
+  );
+  app.post(
+    "/reviews/:id/extension",
+    {
+      // L3: approved by the agency leader (机关负责人) of the case's agency or bureau (extend-review.ts).
+      config: { auth: "case.approve" },
+      schema: {
+        tags,
+        summary: "经批准延长法制审核期限（L3：待审核、期限届满前、仅一次，按设置的工作日数）",
+        params: idParam,
+        body: extendReviewInput,
+        response: {
+          200: z.object({
+            reviewId: z.string(),
+            deadline: z.string(),
+            previousDeadline: z.string(),
+            extendedBy: z.number().int(),
+            reason: z.string(),
+            at: z.date(),
+          }),
+          ...refused,
+        },
+      },
+    },
+    async (request) => extendReview(ctx, principalOf(request), request.params.id, request.body),
   );
   await reviewRouteTail(app, ctx);
 };

@@ -127,6 +127,35 @@ export const legalReviewEscalations = pgTable("legal_review_escalations", {
   at: at(),
 });
 
+/**
+ * L3: the review deadline extended with approval (经批准延长审核期限), once per submission, by the
+ * `review.extensionWorkdays` setting. Append-only: the submission's own `due_on` is never changed;
+ * the deadline in force is this row's `due_on` when there is one (see review-deadline.ts).
+ */
+export const reviewDeadlineExtensions = pgTable(
+  "review_deadline_extensions",
+  {
+    id: uuid("id").primaryKey(),
+    reviewId: uuid("review_id")
+      .notNull()
+      .unique()
+      .references(() => legalReviews.id),
+    caseId: uuid("case_id").notNull(),
+    agencyId: uuid("agency_id").notNull(),
+    /** Working days added (the setting when approved). */
+    days: integer("days").notNull(),
+    previousDueOn: date("previous_due_on", { mode: "string" }).notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    approverId: uuid("approver_id").notNull(),
+    at: at(),
+  },
+  (t) => [
+    index("review_deadline_extensions_agency_idx").on(t.agencyId, t.at),
+    check("review_deadline_extensions_days_check", sql`${t.days} > 0`),
+  ],
+);
+
 /** P9: a collective discussion meeting of the agency's leaders (集体讨论). Append-only. */
 export const collectiveMeetings = pgTable(
   "collective_meetings",

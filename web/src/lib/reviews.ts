@@ -31,7 +31,9 @@ export interface ReviewQueueItem {
   id: string;
   caseId: string;
   round: number;
+  /** L3: the deadline in force (extended when approved). */
   dueOn: string;
+  extended: boolean;
   submittedAt: string;
   reviewerId: string;
   reviewerName: string;
@@ -71,6 +73,14 @@ export interface ReviewDetail {
   submittedAt: string;
   dueOn: string;
   overdue: boolean;
+  /** L3: the approved extension of the deadline. */
+  extension: {
+    approvedBy: string;
+    reason: string;
+    days: number;
+    at: string;
+    previousDeadline: string;
+  } | null;
   opinion: {
     opinion: string;
     items: { item: string; machineOk: boolean | null; ok: boolean; comment: string }[];
@@ -103,6 +113,7 @@ export interface ReviewDetail {
   canDecide: boolean;
   canEscalate: boolean;
   canResubmit: boolean;
+  canExtend: boolean;
 }
 
 /** The checklist items only a person judges (L2). */

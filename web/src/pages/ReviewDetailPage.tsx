@@ -19,6 +19,7 @@ import {
 } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
+import { WithdrawalModal } from "../components/WithdrawalModal";
 import { api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
 import {
@@ -56,6 +57,7 @@ export default function ReviewDetailPage() {
   const [comment, setComment] = useState("");
   const [escalation, setEscalation] = useState("");
   const [busy, setBusy] = useState(false);
+  const [extending, setExtending] = useState(false);
 
   const load = useCallback(() => {
     api
@@ -119,6 +121,22 @@ export default function ReviewDetailPage() {
     }
   };
 
+  /** L3: the agency leader extends the deadline once, before it passes, with a reason. */
+  const extend = async (reason: string) => {
+    try {
+      const x = await api.post<{ deadline: string; extendedBy: number }>(`/reviews/${r.id}/extension`, {
+        reason,
+      });
+      message.success(`审核期限已延长 ${x.extendedBy} 个工作日，至 ${x.deadline}`);
+      setExtending(false);
+      load();
+      return true;
+    } catch (e) {
+      showError(e);
+      return false;
+    }
+  };
+
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Space align="center">
@@ -157,7 +175,21 @@ export default function ReviewDetailPage() {
         </Descriptions.Item>
         <Descriptions.Item label="提交人">{r.submitterName}</Descriptions.Item>
         <Descriptions.Item label="审核人员 / 期限">
-          {r.reviewerName} / {r.dueOn}
+          <span data-testid="review-due">
+            {r.reviewerName} / {r.dueOn}
+          </span>
+          {r.extension && (
+            <Typography.Text type="secondary" data-testid="review-extension">
+              {" "}
+              已延长 {r.extension.days} 个工作日（{r.extension.approvedBy}，{r.extension.reason}；原期限{" "}
+              {r.extension.previousDeadline}）
+            </Typography.Text>
+          )}
+          {r.canExtend && (
+            <Button size="small" type="link" onClick={() => setExtending(true)}>
+              延长审核期限
+            </Button>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label="理由" span={3}>
           {r.proposal.reasons}
@@ -316,6 +348,15 @@ export default function ReviewDetailPage() {
           </Space>
         </Card>
       )}
+      <WithdrawalModal
+        open={extending}
+        title="延长审核期限（L3）"
+        note={`审核期限 ${r.dueOn}。经批准可延长一次，须在期限届满前批准，延长的工作日数按本机关设置。`}
+        okText="批准延长"
+        placeholder="延长理由（必填，案情复杂等）"
+        onWithdraw={extend}
+        onCancel={() => setExtending(false)}
+      />
       {r.canResubmit && (
         <Button type="primary" onClick={() => navigate(`/reviews/new?caseId=${r.caseId}&from=${r.id}`)}>
           补正后重新提交

@@ -87,8 +87,13 @@ export default function ReviewsPage() {
     {
       title: "审核期限",
       dataIndex: "dueOn",
-      width: 120,
-      render: (v: string, r) => (r.warning ? <Tag color={warningColors[r.warning]}>{v}</Tag> : v),
+      width: 170,
+      render: (v: string, r) => (
+        <Space size={4}>
+          {r.warning ? <Tag color={warningColors[r.warning]}>{v}</Tag> : v}
+          {r.extended && <Tag data-testid="extended">已延期</Tag>}
+        </Space>
+      ),
     },
     {
       title: "状态",
