@@ -6,8 +6,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import {
+  assertNoProblems,
   closeBrowserSession,
   demoPassword,
+  failureShot,
   openBrowserSession,
   type PageWatch,
   type RunningServer,
@@ -22,17 +24,7 @@ let context: BrowserContext | undefined;
 let page: Page;
 let watch: PageWatch;
 
-const withFailureShot = (name: string, body: () => Promise<void>) => async () => {
-  try {
-    await body();
-  } catch (err) {
-    if (page) await screenshot(page, `${name}-failure.png`).catch(() => undefined);
-    throw new Error(`${(err as Error).message}\nproblems: ${watch?.problems.join("; ")}`);
-  }
-};
-
-const assertNoProblems = (where: string) =>
-  assert.deepEqual(watch.problems, [], `${where}: the page showed errors`);
+const withFailureShot = failureShot(() => ({ page, watch }));
 
 /** The table having a column header `column`, once its rows are shown and its spinner is gone. */
 async function tableWith(column: string): Promise<Locator> {
@@ -71,7 +63,7 @@ describe("catalogue, benchmarks, officers and training in chromium (issue 4)", (
       assert.ok((await table.locator(tableRows).count()) > 0);
       await table.getByText("中华人民共和国行政处罚法").first().waitFor();
       await screenshot(page, "catalogue-laws.png");
-      assertNoProblems("法律法规");
+      assertNoProblems(watch, "法律法规");
     }),
   );
 
@@ -98,7 +90,7 @@ describe("catalogue, benchmarks, officers and training in chromium (issue 4)", (
       await violations.locator(tableRows).filter({ hasText: "WF-003" }).waitFor();
       assert.equal(await violations.locator(tableRows).count(), 3);
       await screenshot(page, "catalogue-violations.png");
-      assertNoProblems("权责清单");
+      assertNoProblems(watch, "权责清单");
     }),
   );
 
@@ -125,7 +117,7 @@ describe("catalogue, benchmarks, officers and training in chromium (issue 4)", (
       await result.getByText("1,000 – 3,000 元").waitFor();
       assert.match((await drawer.locator("ol").textContent()) ?? "", /P14/);
       await screenshot(page, "catalogue-calculator.png");
-      assertNoProblems("裁量基准");
+      assertNoProblems(watch, "裁量基准");
       // Escape first closes an open dropdown, then the drawer.
       for (let i = 0; i < 3 && (await drawer.isVisible()); i++) await page.keyboard.press("Escape");
       await drawer.waitFor({ state: "hidden" });
@@ -146,7 +138,7 @@ describe("catalogue, benchmarks, officers and training in chromium (issue 4)", (
       await certs.locator(tableRows).filter({ hasText: "有效" }).first().waitFor();
       await page.locator(".ant-card").filter({ hasText: "执法证申领" }).first().waitFor();
       await screenshot(page, "catalogue-officer.png");
-      assertNoProblems("执法人员");
+      assertNoProblems(watch, "执法人员");
     }),
   );
 
@@ -162,7 +154,7 @@ describe("catalogue, benchmarks, officers and training in chromium (issue 4)", (
       await sessions.locator(tableRows).filter({ hasText: "行政处罚法与执法程序" }).waitFor();
       assert.equal(await sessions.locator(tableRows).count(), 3);
       await screenshot(page, "catalogue-training.png");
-      assertNoProblems("教育培训");
+      assertNoProblems(watch, "教育培训");
     }),
   );
 });

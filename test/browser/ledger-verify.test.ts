@@ -14,8 +14,10 @@ import { entryLeafHash } from "../../src/modules/ledger/entry.ts";
 import { CompactRange, decompose, inclusionRanges, rangeHash } from "../../src/modules/ledger/merkle.ts";
 import { checkpointBody, loadOrCreateKey, signBody } from "../../src/modules/ledger/signing-keys.ts";
 import {
+  assertNoProblems,
   closeBrowserSession,
   demoPassword,
+  failureShot,
   openBrowserSession,
   type PageWatch,
   type RunningServer,
@@ -100,17 +102,7 @@ let context: BrowserContext | undefined;
 let page: Page | undefined;
 let watch: PageWatch | undefined;
 
-const withFailureShot = (name: string, body: () => Promise<void>) => async () => {
-  try {
-    await body();
-  } catch (err) {
-    if (page) await screenshot(page, `${name}-failure.png`).catch(() => undefined);
-    throw err;
-  }
-};
-
-const assertNoProblems = (where: string) =>
-  assert.deepEqual(watch?.problems ?? [], [], `${where}: the page showed errors`);
+const withFailureShot = failureShot(() => ({ page, watch }));
 
 /** Waits until the ledger table has rows and has stopped loading. */
 async function tableReady(p: Page): Promise<void> {
@@ -171,7 +163,7 @@ describe("全过程记录: verification in the browser (C7)", () => {
       const last = p.locator(tableRows).last();
       await last.locator('[data-testid^="verify-row-"]').click();
       await last.getByTestId("verify-ok").waitFor({ state: "visible" });
-      assertNoProblems("ledger page");
+      assertNoProblems(watch, "ledger page");
     }),
   );
 
@@ -204,7 +196,7 @@ describe("全过程记录: verification in the browser (C7)", () => {
       await p.getByRole("button", { name: "返回记录列表" }).click();
       await p.waitForURL((url) => url.pathname === "/ledger" && !url.searchParams.get("case"));
       await tableReady(p);
-      assertNoProblems("case timeline");
+      assertNoProblems(watch, "case timeline");
     }),
   );
 
@@ -246,7 +238,7 @@ describe("全过程记录: verification in the browser (C7)", () => {
       assert.equal(await timeline.locator(".ant-timeline-item").getByTestId("verify-ok").count(), 3);
       await screenshot(p, "ledger-case-timeline-tampered.png");
       await p.unroute("**/api/v1/cases/*/timeline");
-      assertNoProblems("signed case timeline");
+      assertNoProblems(watch, "signed case timeline");
     }),
   );
 });

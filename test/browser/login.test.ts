@@ -6,8 +6,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
+  assertNoProblems,
   buildWeb,
   demoPassword,
+  failureShot,
   launchBrowser,
   type PageWatch,
   type RunningServer,
@@ -25,15 +27,7 @@ const contexts: BrowserContext[] = [];
 
 let currentPage: Page | undefined;
 
-/** Test body wrapper: on failure, saves a screenshot test-results/<name>-failure.png. */
-const withFailureShot = (name: string, body: () => Promise<void>) => async () => {
-  try {
-    await body();
-  } catch (err) {
-    if (currentPage) await screenshot(currentPage, `${name}-failure.png`).catch(() => undefined);
-    throw err;
-  }
-};
+const withFailureShot = failureShot(() => ({ page: currentPage }));
 
 /** A fresh browser context (own cookies) with one watched page. */
 async function openPage(): Promise<{ page: Page; watch: PageWatch }> {
@@ -64,9 +58,6 @@ async function logIn(page: Page, username: string): Promise<void> {
   await page.locator(workbench).waitFor({ state: "visible" });
   await page.waitForLoadState("networkidle");
 }
-
-const assertNoProblems = (watch: PageWatch, where: string) =>
-  assert.deepEqual(watch.problems, [], `${where}: the page showed errors`);
 
 describe("web app in chromium", () => {
   before(

@@ -7,8 +7,10 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import {
+  assertNoProblems,
   closeBrowserSession,
   demoPassword,
+  failureShot,
   openBrowserSession,
   type PageWatch,
   type RunningServer,
@@ -24,17 +26,7 @@ let context: BrowserContext | undefined;
 let page: Page;
 let watch: PageWatch;
 
-const withFailureShot = (name: string, body: () => Promise<void>) => async () => {
-  try {
-    await body();
-  } catch (err) {
-    if (page) await screenshot(page, `${name}-failure.png`).catch(() => undefined);
-    throw new Error(`${(err as Error).message}\nproblems: ${watch?.problems.join("; ")}`);
-  }
-};
-
-const assertNoProblems = (where: string) =>
-  assert.deepEqual(watch.problems, [], `${where}: the page showed errors`);
+const withFailureShot = failureShot(() => ({ page, watch }));
 
 const row = (name: string): Locator => page.locator(tableRows).filter({ hasText: name });
 const dialog = (title: string): Locator => page.getByRole("dialog").filter({ hasText: title });
@@ -125,7 +117,7 @@ describe("重大执法决定目录 in chromium (L1)", () => {
       assert.equal((await removed).status(), 200);
       await mine.waitFor({ state: "detached" });
       await screenshot(page, "major-criteria-removed.png");
-      assertNoProblems("目录维护");
+      assertNoProblems(watch, "目录维护");
     }),
   );
 
@@ -187,7 +179,7 @@ describe("重大执法决定目录 in chromium (L1)", () => {
       assert.equal(await page.getByRole("button", { name: "修改" }).count(), 0);
       assert.equal(await page.getByRole("button", { name: "新增条件" }).count(), 0);
       await screenshot(page, "major-criteria-inherited.png");
-      assertNoProblems("下级机关");
+      assertNoProblems(watch, "下级机关");
     }),
   );
 });

@@ -16,6 +16,7 @@ import type { Browser, Page } from "playwright-core";
 import {
   buildWeb,
   demoPassword,
+  failureShot,
   launchBrowser,
   type PageWatch,
   repoRoot,
@@ -102,14 +103,7 @@ let page: Page | undefined;
 let watch: PageWatch | undefined;
 let decisionId = "";
 
-const withFailureShot = (name: string, body: () => Promise<void>) => async () => {
-  try {
-    await body();
-  } catch (err) {
-    if (page) await screenshot(page, `${name}-failure.png`).catch(() => undefined);
-    throw err;
-  }
-};
+const withFailureShot = failureShot(() => ({ page, watch }));
 
 async function login(username: string): Promise<string> {
   const res = await fetch(`${server!.baseUrl}/api/v1/auth/login`, {

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 // Helpers for the browser suite: the real server on loopback (temporary PGlite data folder,
 // demo city with one known password), Debian's chromium through playwright-core, and a watcher
 // that collects everything that counts as "the page shows an error".
@@ -204,6 +205,29 @@ export async function watchPage(page: Page): Promise<PageWatch> {
   });
   return watch;
 }
+
+/**
+ * Test bodies that, when they fail, save a screenshot of the page (test-results/<name>-failure.png)
+ * and add what the page's watch saw to the message; `current` gives the suite's page and watch.
+ */
+export const failureShot =
+  (current: () => { page?: Page; watch?: PageWatch }) =>
+  (name: string, body: () => Promise<void>) =>
+  async (): Promise<void> => {
+    try {
+      await body();
+    } catch (err) {
+      const { page, watch } = current();
+      if (page) await screenshot(page, `${name}-failure.png`).catch(() => undefined);
+      if (watch?.problems.length)
+        throw new Error(`${(err as Error).message}\nproblems: ${watch.problems.join("; ")}`);
+      throw err;
+    }
+  };
+
+/** Fails when the page showed an error (see watchPage). */
+export const assertNoProblems = (watch: PageWatch | undefined, where: string): void =>
+  assert.deepEqual(watch?.problems ?? [], [], `${where}: the page showed errors`);
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(resultsDir, { recursive: true });

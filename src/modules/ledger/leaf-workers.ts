@@ -35,7 +35,8 @@ export class LeafWorkers {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(new URL("./leaf-worker-boot.mjs", import.meta.url), {
         workerData: { url },
-        execArgv: [],
+        // Not the process's flags (its loader is registered by the boot file), except a profiler's.
+        execArgv: process.execArgv.filter((a) => a.startsWith("--cpu-prof")),
       });
       const slot = { worker, load: 0 };
       worker.on("message", (m: SegmentResult | { id: number; error: string }) => {
