@@ -22,7 +22,7 @@ import { appendEntry } from "../src/modules/ledger/append-entry.ts";
 import { leafBytes } from "../src/modules/ledger/entry.ts";
 import { checkpointNow, integrateAll } from "../src/modules/ledger/integrate.ts";
 import { startIntegrator } from "../src/modules/ledger/integrator.ts";
-import { verifyLedger } from "../src/modules/ledger/verify-ledger.ts";
+import { autoWorkerCount, verifyLedger } from "../src/modules/ledger/verify-ledger.ts";
 
 const [target = "pglite", secondsArg = "5", writersArg = "16", verifySizeArg = "100000"] =
   process.argv.slice(2);
@@ -142,7 +142,7 @@ try {
   /** A/B, interleaved: everything on the main thread, and with leaf workers (the server only). */
   const inlineRates: number[] = [];
   const workerRates: number[] = [];
-  const workerCount = Math.min(4, Math.max(2, os.availableParallelism()));
+  const workerCount = autoWorkerCount();
   let report: Awaited<ReturnType<typeof verifyLedger>> | undefined;
 
   // Raw SHA-256 over the same leaf bytes (built in memory, not timed), two ways:
