@@ -100,7 +100,11 @@ export const caseEvents = pgTable(
     actorId: uuid("actor_id").notNull(),
     at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
   },
-  (t) => [unique("case_events_case_seq_uq").on(t.caseId, t.seq)],
+  (t) => [
+    unique("case_events_case_seq_uq").on(t.caseId, t.seq),
+    // The changes of officers of a case (C2), found without reading its other steps (find-case.ts).
+    index("case_events_officer_changes_idx").on(t.caseId, t.seq).where(sql`${t.event} = 'change_officers'`),
+  ],
 );
 
 /** Deadlines of a case: each opening or closing is a new row (append-only); the latest row per kind is in force. */

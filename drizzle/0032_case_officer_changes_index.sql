@@ -1,0 +1,1 @@
+CREATE INDEX "case_events_officer_changes_idx" ON "case_events" USING btree ("case_id","seq") WHERE "case_events"."event" = 'change_officers';
