@@ -2,7 +2,8 @@ import type { AppContext } from "../../context.ts";
 import { findCase } from "../cases/find-case.ts";
 import type { Penalty } from "../cases/rules/penalty.ts";
 import type { Principal } from "../identity/principal.ts";
-import { latestReview, needOf } from "./load-major.ts";
+import { latestReview } from "./find-review.ts";
+import { needOf } from "./load-major.ts";
 
 /**
  * "Does this proposed decision need legal review, collective discussion, filing?" (P9, P10, L1, F1),

@@ -1,7 +1,8 @@
 import { AppError } from "../../core/errors.ts";
 import type { Penalty } from "../cases/rules/penalty.ts";
 import type { StepContext } from "../cases/step-context.ts";
-import { discussionsOf, latestReview, needOf } from "./load-major.ts";
+import { latestReview } from "./find-review.ts";
+import { discussionsOf, needOf } from "./load-major.ts";
 import { exceedsReviewed, type Proposal, type Reason } from "./major-decisions.ts";
 
 const why = (reasons: Reason[]) => reasons.map((r) => `${r.text}（${r.ruleId}）`).join("；");

@@ -11,7 +11,7 @@ import { dateOf } from "../officers/officer.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
 import { findReview } from "./find-review.ts";
 import { placeOf } from "./review-case.ts";
-import { assertExtensionAllowed, type ExtendReviewInput, extendReviewInput } from "./review-deadline.ts";
+import { type ExtendReviewInput, extendReviewInput, extensionRefusal } from "./review-deadline.ts";
 import { reviewDeadlineExtensions } from "./schema.ts";
 
 /**
@@ -45,7 +45,14 @@ export async function extendReview(
     const now = ctx.now();
     const today = dateOf(now);
     const days = await getNumberSetting(tx, r.review.agencyId, "review.extensionWorkdays");
-    assertExtensionAllowed({ status: r.status, extended: !!r.extension, dueOn: r.dueOn, today, days });
+    const refused = extensionRefusal({
+      status: r.status,
+      extended: !!r.extension,
+      dueOn: r.dueOn,
+      today,
+      days,
+    });
+    if (refused) throw refused;
     const dueOn = addWorkingDays(await loadCalendar(tx), r.dueOn, days);
     const row = {
       id: newId(),

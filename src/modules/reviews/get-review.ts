@@ -13,6 +13,7 @@ import { mayApproveExtension } from "./extend-review.ts";
 import { findReview } from "./find-review.ts";
 import type { CheckItem } from "./machine-checks.ts";
 import { placeOf } from "./review-case.ts";
+import { extensionRefusal } from "./review-deadline.ts";
 import { reviewMaterials } from "./review-input.ts";
 import { legalReviews } from "./schema.ts";
 
@@ -181,13 +182,16 @@ export async function getReview(ctx: AppContext, actor: Principal, id: string) {
       r.review.reviewerId === actor.userId &&
       can(actor, "review.decide", loaded.agency.path),
     canEscalate: r.status === "returned" && mayApprove(actor, place),
-    // L3: the agency leader may extend once, before the deadline, where the setting allows it.
+    // L3: the agency leader, when the use case would not refuse (extensionRefusal).
     canExtend:
-      r.status === "pending" &&
-      !r.extension &&
-      today <= r.dueOn &&
       mayApproveExtension(actor, loaded) &&
-      (await getNumberSetting(ctx.db, r.review.agencyId, "review.extensionWorkdays")) > 0,
+      !extensionRefusal({
+        status: r.status,
+        extended: !!r.extension,
+        dueOn: r.dueOn,
+        today,
+        days: await getNumberSetting(ctx.db, r.review.agencyId, "review.extensionWorkdays"),
+      }),
     canResubmit:
       r.status === "returned" &&
       (mayApprove(actor, place) || loaded.officerIds.includes(actor.userId)) &&

@@ -8,12 +8,8 @@ import { type Criteria, type CriterionView, type MajorNeed, majorNeed } from "./
 import {
   collectiveDiscussions,
   collectiveMeetings,
-  legalReviewEscalations,
-  legalReviewOpinions,
-  legalReviews,
   majorCaseFlags,
   majorDecisionCriteria,
-  reviewDeadlineExtensions,
 } from "./schema.ts";
 
 /** L1: the criteria in force for an agency: its own and those of the agencies above it (latest row per criterion). */
@@ -76,44 +72,6 @@ export async function needOf(
     list,
     flags,
   );
-}
-
-export type ReviewRow = typeof legalReviews.$inferSelect;
-export type OpinionRow = typeof legalReviewOpinions.$inferSelect;
-
-export type ReviewStatus = "pending" | "passed" | "returned" | "escalated";
-
-/** The status of one submission: no opinion yet, agreed, problems found (returned), or escalated to P9. */
-export const statusOf = (opinion: OpinionRow | undefined, escalated: boolean): ReviewStatus =>
-  !opinion ? "pending" : opinion.opinion === "agree" ? "passed" : escalated ? "escalated" : "returned";
-
-/**
- * The latest submission of a case with its opinion, escalation and the review deadline in force
- * (L3: extended when an extension was approved) (undefined: never submitted).
- */
-export async function latestReview(ex: Executor, caseId: string) {
-  const [row] = await ex
-    .select({
-      review: legalReviews,
-      opinion: legalReviewOpinions,
-      escalation: legalReviewEscalations,
-      extendedDueOn: reviewDeadlineExtensions.dueOn,
-    })
-    .from(legalReviews)
-    .leftJoin(legalReviewOpinions, eq(legalReviewOpinions.reviewId, legalReviews.id))
-    .leftJoin(legalReviewEscalations, eq(legalReviewEscalations.reviewId, legalReviews.id))
-    .leftJoin(reviewDeadlineExtensions, eq(reviewDeadlineExtensions.reviewId, legalReviews.id))
-    .where(eq(legalReviews.caseId, caseId))
-    .orderBy(desc(legalReviews.round))
-    .limit(1);
-  if (!row) return undefined;
-  return {
-    review: row.review,
-    opinion: row.opinion ?? undefined,
-    escalation: row.escalation ?? undefined,
-    dueOn: row.extendedDueOn ?? row.review.dueOn,
-    status: statusOf(row.opinion ?? undefined, row.escalation !== null),
-  };
 }
 
 /** P9: the discussions of a case, newest first (with the meeting date). */

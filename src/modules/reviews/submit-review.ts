@@ -13,7 +13,7 @@ import { appendEntry } from "../ledger/append-entry.ts";
 import { dateOf } from "../officers/officer.ts";
 import { officerProfiles } from "../officers/schema.ts";
 import { getNumberSetting } from "../settings/get-setting.ts";
-import { latestReview } from "./load-major.ts";
+import { latestReview } from "./find-review.ts";
 import { caseForTeam, decidableStates } from "./review-case.ts";
 import {
   type ReviewMaterial,
