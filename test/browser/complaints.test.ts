@@ -11,6 +11,7 @@ import {
   demoPassword,
   openBrowserSession,
   type PageWatch,
+  pickOptions,
   type RunningServer,
   screenshot,
   watchPage,
@@ -49,10 +50,9 @@ describe("public complaint site in chromium (issue 8)", () => {
       await p.goto("/public/complaint");
       await p.getByText("我要投诉举报", { exact: true }).first().waitFor();
       assert.ok(!p.url().includes("/login"), "the public form renders without login");
-      await p.getByLabel("受理单位").click();
-      await p.locator(".ant-select-item-option", { hasText: "示范市东湖区综合行政执法局" }).click();
-      await p.getByLabel("问题类别").click();
-      await p.locator(".ant-select-item-option", { hasText: "占道经营" }).click();
+      // pickOptions: a click on an option of a dropdown still opening can be swallowed.
+      await pickOptions(p, "受理单位", ["示范市东湖区综合行政执法局"]);
+      await pickOptions(p, "问题类别", ["占道经营"]);
       await p.getByLabel("地点").fill("东湖区湖滨街道湖滨路 66 号门前");
       await p.getByLabel("问题描述").fill("每天傍晚有摊贩占用人行道卖水果，行人只能走车道。");
       await p

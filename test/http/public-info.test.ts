@@ -7,7 +7,14 @@ import {
   publicationPayload,
   verifyPublicDecision,
 } from "../../web/src/lib/publicSite.ts";
-import { assertError, type Session, type TestApp, testApp, testEngine } from "../support/index.ts";
+import {
+  assertError,
+  assertNoPersonalNumbers,
+  type Session,
+  type TestApp,
+  testApp,
+  testEngine,
+} from "../support/index.ts";
 
 // The public information site (C13): every route answers without login, carries only the fields
 // its strict response schema allows, and never an ID number or a phone number of a person.
@@ -76,10 +83,6 @@ const keysOf = (o: object) => Object.keys(o).sort();
 const assertKeys = (o: object, what: keyof typeof allowed) =>
   assert.deepEqual(keysOf(o), [...allowed[what]!].sort(), `${what} carries only the public fields`);
 
-/** 18-digit resident ID numbers and mainland mobile numbers (G6). */
-const idNumberPattern = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
-const mobilePattern = /(?<!\d)1[3-9]\d{9}(?!\d)/;
-
 describe(`public information site (C13) (${testEngine()})`, () => {
   let t: TestApp;
   let legal: Session;
@@ -103,8 +106,7 @@ describe(`public information site (C13) (${testEngine()})`, () => {
 
   const assertNoPersonalData = (body: string, what: string) => {
     for (const s of secrets) assert.ok(!body.includes(s), `${what} leaks ${s}`);
-    assert.doesNotMatch(body, idNumberPattern, `${what} carries an ID number`);
-    assert.doesNotMatch(body, mobilePattern, `${what} carries a mobile phone number`);
+    assertNoPersonalNumbers(body, what);
   };
 
   test("C13: agencies, officers, powers, benchmarks without login carry only the allowed fields", async () => {

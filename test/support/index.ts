@@ -14,3 +14,4 @@ export * from "./calendar.ts";
 export * from "./context.ts";
 export * from "./database.ts";
 export * from "./fixtures.ts";
+export * from "./personal-data.ts";
