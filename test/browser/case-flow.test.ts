@@ -239,9 +239,7 @@ describe("a general case from the lead to the archive in chromium (C06, X3–X5)
       await login(p, "dh.legal");
       await p.getByRole("menuitem", { name: "三步式执法与首违不罚清单" }).click();
       await p.getByRole("button", { name: "列入事项" }).click();
-      await p.getByLabel(/行政处罚事项/).click();
-      await p.keyboard.type("CG-CF-001");
-      await p.locator(".ant-select-item-option", { hasText: "CG-CF-001" }).first().click();
+      await pickOptions(p, /行政处罚事项/, ["CG-CF-001"], { search: true });
       await p.getByLabel("列入理由").fill("经局务会研究确定，列入三步式执法清单");
       const listed = p.waitForResponse(
         (r) => r.url().includes("/procedure-lists/three_step") && r.request().method() === "POST",
@@ -260,16 +258,8 @@ describe("a general case from the lead to the archive in chromium (C06, X3–X5)
       await p.getByRole("button", { name: "下一步" }).click();
       await p.getByLabel("案由 / 线索内容").fill("浏览器测试：随地乱扔果皮");
       // The list of the select arrives from the server: pick until the tag shows (no sleeps).
-      const picked = p.locator(".ant-select-selection-item", { hasText: "CG-CF-001" });
-      for (let attempt = 0; attempt < 3 && (await picked.count()) === 0; attempt++) {
-        await p.getByLabel(/违法行为（三步式执法清单中的事项）/).click();
-        await p
-          .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "CG-CF-001" })
-          .first()
-          .click();
-        await p.keyboard.press("Escape");
-      }
-      await picked.first().waitFor();
+      await pickOptions(p, /违法行为（三步式执法清单中的事项）/, ["CG-CF-001"]);
+      await p.locator(".ant-select-selection-item", { hasText: "CG-CF-001" }).first().waitFor();
       await pickDate(p, "违法行为发生日期", threeStep.act);
       await pickDate(p, "发现日期", threeStep.discovered);
       await p.getByLabel("违法地点").fill("湖滨公园南门");

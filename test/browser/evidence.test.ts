@@ -14,6 +14,7 @@ import {
   demoPassword,
   openBrowserSession,
   type PageWatch,
+  pickOptions,
   type RunningServer,
   screenshot,
 } from "./support.ts";
@@ -54,8 +55,7 @@ describe("证据与记录仪 in chromium (C7, L5)", () => {
         .getByRole("button", { name: /领\s*用/ })
         .first()
         .click();
-      await p.getByLabel("领用人").click();
-      await p.locator(".ant-select-item-option", { hasText: "张伟" }).click();
+      await pickOptions(p, "领用人", ["张伟"]);
       await p.locator(".ant-modal-footer .ant-btn-primary").last().click();
       await p.getByRole("button", { name: /归\s*还/ }).waitFor();
       await screenshot(p, "evidence-devices.png");

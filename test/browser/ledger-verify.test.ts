@@ -20,6 +20,7 @@ import {
   failureShot,
   openBrowserSession,
   type PageWatch,
+  pickOptions,
   type RunningServer,
   screenshot,
 } from "./support.ts";
@@ -172,15 +173,11 @@ describe("全过程记录: verification in the browser (C7)", () => {
     { timeout: 120_000 },
     withFailureShot("ledger-timeline", async () => {
       const p = page!;
-      await p.getByTestId("event-type-filter").click();
       const listed = p.waitForResponse(
         (r) =>
           new URL(r.url()).pathname === "/api/v1/ledger/entries" && r.url().includes("eventType=auth.login"),
       );
-      await p
-        .locator(".ant-select-item-option")
-        .filter({ hasText: /^登录$/ })
-        .click();
+      await pickOptions(p, p.getByTestId("event-type-filter"), [/^登录$/]);
       assert.equal((await listed).status(), 200);
       await tableReady(p);
       const events = await p.locator(`${tableRows} td:nth-child(3)`).allTextContents();

@@ -13,6 +13,7 @@ import {
   failureShot,
   openBrowserSession,
   type PageWatch,
+  pickOptions,
   type RunningServer,
   screenshot,
 } from "./support.ts";
@@ -167,10 +168,8 @@ describe("重大执法决定目录 in chromium (L1)", () => {
       const answer = page.waitForResponse(
         (r) => r.url().includes("/api/v1/major-decision-criteria?") && r.ok(),
       );
-      await page.getByLabel("机关", { exact: true }).click();
-      await page
-        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "湖滨中队" })
-        .click();
+      const agencySelect = page.locator(".ant-select", { has: page.getByLabel("机关", { exact: true }) });
+      await pickOptions(page, agencySelect, ["湖滨中队"]);
       await answer;
       const inherited = row("较大数额罚款或没收");
       await inherited.getByText("上级机关", { exact: true }).waitFor();

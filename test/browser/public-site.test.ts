@@ -19,6 +19,7 @@ import {
   failureShot,
   launchBrowser,
   type PageWatch,
+  pickOptions,
   repoRoot,
   screenshot,
   watchPage,
@@ -368,8 +369,7 @@ describe("公示网站: a published decision verified in the browser (C13, C7, G
       await q.getByRole("button", { name: "新增事项" }).click();
       const form = q.locator(".ant-modal").filter({ hasText: "新增抽查事项" });
       await form.getByLabel("事项名称").fill("建筑垃圾运输车辆抽查");
-      await form.getByLabel("执法领域").click();
-      await q.locator(".ant-select-item-option", { hasText: "市容环境卫生" }).first().click();
+      await pickOptions(q, "执法领域", ["市容环境卫生"]);
       await form.getByLabel("检查对象").fill("辖区内从事建筑垃圾运输的单位");
       await form.getByLabel("检查方式").fill("现场检查");
       await form.getByLabel("抽查比例与频次").fill("每季度抽查比例不低于 10%");

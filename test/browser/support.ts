@@ -12,6 +12,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Locator,
   type Page,
 } from "playwright-core";
 
@@ -240,22 +241,34 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * Picks options of an antd Select (single or multiple) by their text, from the dropdown that is
  * open, until every one shows as selected (an option list that arrives from the server, or a
  * dropdown still animating, can swallow a click). No sleeps: each round waits for the elements.
+ * `field` is the Select's label (the chosen values show in its form item) or, outside a form, the
+ * Select's own `.ant-select` element; a RegExp text is matched as given (anchor it to pick by exact
+ * text: /^登录$/, not 登录失败). With `search`, each text is first typed into the Select (options
+ * searched on the server).
  */
-export async function pickOptions(page: Page, label: string | RegExp, texts: string[]): Promise<void> {
-  const field = page.getByLabel(label);
-  const form = page.locator(".ant-form-item", { has: field });
-  // The chosen values are rendered inside the form item (the dropdown lives in a portal elsewhere).
-  const shown = (t: string) => form.filter({ hasText: t });
+export async function pickOptions(
+  page: Page,
+  field: string | RegExp | Locator,
+  texts: (string | RegExp)[],
+  { search = false }: { search?: boolean } = {},
+): Promise<void> {
+  const labelled = typeof field === "string" || field instanceof RegExp;
+  const select = labelled ? page.getByLabel(field) : field;
+  // The chosen values are rendered inside the form item or the Select (the dropdown lives in a portal elsewhere).
+  const box = labelled ? page.locator(".ant-form-item", { has: select }) : select;
+  const shown = (t: string | RegExp) => box.filter({ hasText: t });
   for (let round = 0; round < 3; round++) {
-    const missing: string[] = [];
+    const missing: (string | RegExp)[] = [];
     for (const t of texts) if ((await shown(t).count()) === 0) missing.push(t);
     if (missing.length === 0) return;
-    await field.click();
-    for (const t of missing)
+    await select.click();
+    for (const t of missing) {
+      if (search && typeof t === "string") await page.keyboard.type(t);
       await page
         .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: t })
         .first()
         .click();
+    }
     await page.keyboard.press("Escape");
   }
   for (const t of texts) await shown(t).first().waitFor();

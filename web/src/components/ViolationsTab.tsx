@@ -3,7 +3,10 @@ import { useState } from "react";
 import { api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
 import type { ArticleRef, CatalogueDetail, CatalogueItem } from "../lib/powers";
-import { CatalogueDrawer, CatalogueForm, CatalogueList, useCatalogue } from "./CatalogueParts";
+import { CatalogueDrawer } from "./CatalogueDrawer";
+import { CatalogueForm } from "./CatalogueForm";
+import { CatalogueList } from "./CatalogueList";
+import { useCatalogue } from "./useCatalogue";
 
 interface Violation extends CatalogueItem {
   powerItemId: string | null;

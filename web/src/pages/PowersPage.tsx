@@ -13,8 +13,11 @@ import {
   Tag,
 } from "antd";
 import { useState } from "react";
-import { CatalogueDrawer, CatalogueForm, CatalogueList, useCatalogue } from "../components/CatalogueParts";
+import { CatalogueDrawer } from "../components/CatalogueDrawer";
+import { CatalogueForm } from "../components/CatalogueForm";
+import { CatalogueList } from "../components/CatalogueList";
 import { ListTable } from "../components/ListTable";
+import { useCatalogue } from "../components/useCatalogue";
 import { ViolationsTab } from "../components/ViolationsTab";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
