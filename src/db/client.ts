@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import type { ExtractTablesWithRelations, Query, SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -19,18 +19,22 @@ type NoSchema = Record<string, never>;
 export type Executor = Db | Tx;
 
 /**
- * Runs a hot statement (one every case step runs) as a named prepared statement on the PostgreSQL
- * server: parsed and planned once per connection instead of on every call. Planning was ~70% of
- * the server's CPU for a step's reads (measured; bench/README.md, case steps). `name` must always
- * come with the same SQL text (node-postgres refuses a name reused for another text), so use it
- * only for statements whose text does not depend on the values (no lists of parameters). PGlite
- * ignores the name. Returns the rows as the driver gives them, like `ex.execute`.
+ * A hot statement (one every case step runs) as a named prepared statement on the PostgreSQL
+ * server: parsed and planned once per connection instead of on every call (planning was ~70% of
+ * the server's CPU for a step's reads), and its text built once, on first use (Drizzle's walk
+ * over an SQL template was ~8% of the server's CPU a step; bench/README.md, case steps). `build`
+ * writes it with `sql.placeholder(key)` for each value; every call passes the values by key.
+ * PGlite ignores the name. Returns the rows as the driver gives them, like `ex.execute`.
  */
-export async function executePrepared<T>(ex: Executor, name: string, query: SQL): Promise<T[]> {
-  // Drizzle's own path for `ex.execute`, with a statement name (Drizzle has no public API for it).
-  const { dialect, session } = ex as unknown as { dialect: PgDialect; session: PgSession };
-  const prepared = session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
-  return ((await prepared.execute()) as { rows: T[] }).rows;
+export function preparedStatement(name: string, build: () => SQL) {
+  let query: Query | undefined;
+  return async <T>(ex: Executor, values: Record<string, unknown>): Promise<T[]> => {
+    // Drizzle's own path for `ex.execute`, with a statement name (Drizzle has no public API for it).
+    const { dialect, session } = ex as unknown as { dialect: PgDialect; session: PgSession };
+    query ??= dialect.sqlToQuery(build());
+    const prepared = session.prepareQuery(query, undefined, name, false);
+    return ((await prepared.execute(values)) as { rows: T[] }).rows;
+  };
 }
 
 /** Plain SQL access used by the migration runner and backup/restore. */

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
-import { type Executor, executePrepared } from "../../db/client.ts";
+import { type Executor, preparedStatement } from "../../db/client.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import { loadCalendar } from "../calendar/load-calendar.ts";
 import type { Calendar } from "../calendar/working-days.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
-import { appendEntry } from "../ledger/append-entry.ts";
+import { appendEntryCtes, appendEntryValues } from "../ledger/append-entry.ts";
 import type { LedgerEventType } from "../ledger/entry.ts";
 import { dateOf, lawDate } from "../officers/officer.ts";
 import { getSetting } from "../settings/get-setting.ts";
@@ -69,6 +69,55 @@ const lastStepOnly = new Set(
     ),
 );
 
+/**
+ * Events of which some transition gives the case its number: their step runs in a transaction, so
+ * that the number (a counter row) is used only if the step is written. Every other step writes
+ * once: the case, the step, its deadlines and its ledger entry in one statement, which is its own
+ * transaction (see applyTransition).
+ */
+const numberingEvents = new Set(allTransitions.filter((t) => t.assignsNumber).map((t) => t.event));
+
+const v = (key: string) => sql.placeholder(key);
+/**
+ * A step's writes in one statement: the case moves only if it still has the version loaded (else
+ * nothing is written: 409); the step row, `deadlines` deadline rows and the ledger entry are
+ * inserted from the UPDATE's result, so they exist only if it moved. Built once per number of
+ * deadline rows (placeholders d0_id, d0_kind, …).
+ */
+const writeStep = (deadlines: number) =>
+  preparedStatement(
+    `guifan_case_step_${deadlines}`,
+    () => sql`
+      WITH u AS (
+        UPDATE cases SET state = ${v("to")}, version = ${v("seq")}, number = ${v("number")},
+                         updated_at = ${v("at")}::timestamptz, procedure = ${v("procedure")}
+         WHERE id = ${v("caseId")} AND version = ${v("version")}
+        RETURNING id),
+      e AS (
+        INSERT INTO case_events (id, case_id, agency_id, seq, event, from_state, to_state, on_date, data, actor_id, at)
+        SELECT ${v("eventId")}::uuid, u.id, ${v("agencyId")}::uuid, ${v("seq")}::integer, ${v("event")}, ${v("from")},
+               ${v("to")}, ${v("on")}::date, ${v("data")}::jsonb, ${v("actorId")}::uuid, ${v("at")}::timestamptz
+          FROM u
+        RETURNING id, case_id, seq, at)${
+          deadlines
+            ? sql`, d AS (
+          INSERT INTO case_deadlines (id, case_id, event_id, seq, at, kind, status, due_on)
+          SELECT v.id::uuid, e.case_id, e.id, e.seq, e.at, v.kind, v.status, v.due_on::date
+            FROM e, (VALUES ${sql.join(
+              Array.from(
+                { length: deadlines },
+                (_, i) =>
+                  sql`(${v(`d${i}_id`)}, ${v(`d${i}_kind`)}, ${v(`d${i}_status`)}, ${v(`d${i}_due`)})`,
+              ),
+              sql`, `,
+            )}) AS v (id, kind, status, due_on))`
+            : sql``
+        },
+      ${appendEntryCtes("e")}
+      SELECT count(*)::integer AS moved FROM e`,
+  );
+const writeSteps = new Map<number, ReturnType<typeof writeStep>>();
+
 function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
@@ -98,9 +147,12 @@ async function allocateNumber(ex: Executor, numbering: AgencyRow, on: string): P
 /**
  * The one engine for every case step: looks up (state, event) in the procedure's table, checks the
  * actor's role in the case, validates the step's data, runs the table's guards (rule IDs), then in
- * one transaction writes the step (case_events), moves the case's state and version (only if the
- * version is still the one the client saw: else 409 CONFLICT and nothing changes), opens and closes
- * deadlines and appends the ledger entry.
+ * one statement (one transaction) writes the step (case_events), moves the case's state and
+ * version (only if the version is still the one the client saw: else 409 CONFLICT and nothing
+ * changes), opens and closes deadlines and appends the ledger entry. The reads before it see what
+ * they would see in a READ COMMITTED transaction (each statement its own snapshot); the version
+ * check makes the write apply only to the case as it was read. A step that takes a case number
+ * runs in a transaction with the counter (numberingEvents).
  */
 export async function applyTransition(
   ctx: AppContext,
@@ -110,7 +162,9 @@ export async function applyTransition(
   input: StepBody,
 ) {
   const body = parse(stepBody, input, "body");
-  return ctx.db.transaction(async (tx) => {
+  const run = <T>(fn: (ex: Executor) => Promise<T>): Promise<T> =>
+    numberingEvents.has(event) ? ctx.db.transaction(fn) : fn(ctx.db);
+  return run(async (tx) => {
     const loaded = await findCase(tx, actor, caseId, {
       officerRows: withOfficerRows.has(event),
       recordingList: withRecordingList.has(event),
@@ -188,67 +242,62 @@ export async function applyTransition(
       (d) => d.status === "open" && (t.closes === "all" || (t.closes ?? []).includes(d.kind as never)),
     );
 
-    // The step's writes in one statement: the case moves only if it still has the version loaded
-    // (else nothing is written: 409); the step row and the deadline rows are inserted from the
-    // UPDATE's result, so they exist only if it moved. The ledger entry follows in the same
-    // transaction.
+    // The step's writes, the deadlines it opens and closes and its ledger entry: one statement.
     const procedure = t.switchesTo ?? c.procedure;
     const at = now.toISOString();
     const rows = [
       ...closing.map((d) => ({ kind: d.kind, status: "closed", dueOn: d.dueOn })),
       ...opened.map((d) => ({ ...d, status: "open" })),
     ];
-    const deadlineRows = rows.length
-      ? sql`, d AS (
-          INSERT INTO case_deadlines (id, case_id, event_id, seq, at, kind, status, due_on)
-          SELECT v.id::uuid, e.case_id, e.id, e.seq, e.at, v.kind, v.status, v.due_on::date
-            FROM e, (VALUES ${sql.join(
-              rows.map((r) => sql`(${newId()}, ${r.kind}, ${r.status}, ${r.dueOn})`),
-              sql`, `,
-            )}) AS v (id, kind, status, due_on))`
-      : sql``;
-    // Named per number of deadline rows: the text is the same for the same count (executePrepared).
-    const [written] = await executePrepared<{ moved: number }>(
-      tx,
-      `guifan_case_step_${rows.length}`,
-      sql`
-      WITH u AS (
-        UPDATE cases SET state = ${t.to}, version = ${seq}, number = ${number},
-                         updated_at = ${at}::timestamptz, procedure = ${procedure}
-         WHERE id = ${c.id} AND version = ${c.version}
-        RETURNING id),
-      e AS (
-        INSERT INTO case_events (id, case_id, agency_id, seq, event, from_state, to_state, on_date, data, actor_id, at)
-        SELECT ${eventId}::uuid, u.id, ${c.agencyId}::uuid, ${seq}::integer, ${event}, ${c.state}, ${t.to},
-               ${on}::date, ${JSON.stringify(data)}::jsonb, ${actor.userId}::uuid, ${at}::timestamptz
-          FROM u
-        RETURNING id, case_id, seq, at)${deadlineRows}
-      SELECT count(*)::integer AS moved FROM e`,
-    );
+    const write = writeSteps.get(rows.length) ?? writeStep(rows.length);
+    writeSteps.set(rows.length, write);
+    const values: Record<string, unknown> = {
+      to: t.to,
+      seq,
+      number,
+      at,
+      procedure,
+      caseId: c.id,
+      version: c.version,
+      eventId,
+      agencyId: c.agencyId,
+      event,
+      from: c.state,
+      on,
+      data: JSON.stringify(data),
+      actorId: actor.userId,
+      ...appendEntryValues({
+        agencyId: c.agencyId,
+        actorId: actor.userId,
+        caseId: c.id,
+        type: `case.${event}` as LedgerEventType,
+        payload: {
+          eventId,
+          event,
+          from: c.state,
+          to: t.to,
+          seq,
+          on,
+          ...(t.assignsNumber ? { number } : {}),
+          ...(t.switchesTo ? { procedure: t.switchesTo } : {}),
+          data,
+          opened,
+          closed: closing.map((d) => d.kind),
+        },
+        at: now,
+      }),
+    };
+    rows.forEach((r, i) => {
+      values[`d${i}_id`] = newId();
+      values[`d${i}_kind`] = r.kind;
+      values[`d${i}_status`] = r.status;
+      values[`d${i}_due`] = r.dueOn;
+    });
+    const [written] = await write<{ moved: number }>(tx, values);
     if (written?.moved !== 1) throw new AppError("CONFLICT", "案件已被他人办理，请刷新后重试");
     // Only this engine changes a case row, and only with its version: the row now is the loaded one
     // with the step's changes.
     const updated: CaseRow = { ...c, state: t.to, version: seq, number, updatedAt: now, procedure };
-    await appendEntry(tx, {
-      agencyId: c.agencyId,
-      actorId: actor.userId,
-      caseId: c.id,
-      type: `case.${event}` as LedgerEventType,
-      payload: {
-        eventId,
-        event,
-        from: c.state,
-        to: t.to,
-        seq,
-        on,
-        ...(t.assignsNumber ? { number } : {}),
-        ...(t.switchesTo ? { procedure: t.switchesTo } : {}),
-        data,
-        opened,
-        closed: closing.map((d) => d.kind),
-      },
-      at: now,
-    });
     return updated;
   });
 }

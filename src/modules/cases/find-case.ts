@@ -1,6 +1,6 @@
-import { getTableColumns, sql, type Table } from "drizzle-orm";
+import { getTableColumns, type SQL, sql, type Table } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
-import { type Executor, executePrepared } from "../../db/client.ts";
+import { type Executor, preparedStatement } from "../../db/client.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import { agencies } from "../agencies/schema.ts";
 import {
@@ -40,58 +40,73 @@ export type FindCaseWith = { officerRows?: boolean; recordingList?: boolean; las
 /** The event of a change of officers as a literal, so that the planner can use the partial index on it. */
 const officerChangeLiteral = sql.raw(`'${officerChangeEvent}'`);
 
-/** Loads a case the actor may read (case.read: its agency and the agencies above it). */
-export async function findCase(
-  ex: Executor,
-  actor: Principal,
-  id: string,
-  opts: FindCaseWith = {},
-): Promise<LoadedCase> {
-  // One round trip (every step loads the case): the case, its agency, a squad's bureau, and the
-  // case's officers, steps and deadlines in force. Plain SQL: building this select with Drizzle's
-  // query builder cost ~0.4 ms of CPU per step, and a named statement is planned once per connection
-  // (measured; bench/README.md, case steps). A step's C2 officer rows and L5 list come in the same
-  // round trip when asked for (a CASE whose condition is false does not run its subquery).
-  const last = opts.lastStepOnly === true;
-  const [agg] = await executePrepared<FoundRow>(
-    ex,
-    "guifan_find_case",
-    sql`
-    -- The case's steps, read once for the steps returned and for C2's changes of officers: all of
-    -- them, or (lastStepOnly) the last one and the changes of officers before it, each through an
-    -- index (the partial one holds only the changes), whatever the case's length.
-    WITH steps AS (
-      SELECT * FROM case_events e WHERE e.case_id = ${id} AND NOT ${last}::boolean
-      UNION ALL
-      (SELECT * FROM case_events l WHERE l.case_id = ${id} AND ${last}::boolean ORDER BY l.seq DESC LIMIT 1)
+const id = sql.placeholder("id");
+
+/**
+ * The case's query for one combination of `FindCaseWith`: each is its own statement holding only
+ * the parts it reads (the server sets up every part of a plan on every execution, run or not).
+ */
+function findCaseSql(opts: FindCaseWith): SQL {
+  // The case's steps, read once for the steps returned and for C2's changes of officers: all of
+  // them, or (lastStepOnly) the last one and the changes of officers before it, each through an
+  // index (the partial one holds only the changes), whatever the case's length.
+  const steps = opts.lastStepOnly
+    ? sql`(SELECT * FROM case_events l WHERE l.case_id = ${id} ORDER BY l.seq DESC LIMIT 1)
       UNION ALL
       SELECT * FROM case_events o
-       WHERE o.case_id = ${id} AND ${last}::boolean AND o.event = ${officerChangeLiteral}
-         AND o.seq < (SELECT max(m.seq) FROM case_events m WHERE m.case_id = ${id}))
+       WHERE o.case_id = ${id} AND o.event = ${officerChangeLiteral}
+         AND o.seq < (SELECT max(m.seq) FROM case_events m WHERE m.case_id = ${id})`
+    : sql`SELECT * FROM case_events e WHERE e.case_id = ${id}`;
+  // C2: everyone registered or named by a change of officers (the set in force is chosen in Node).
+  const officerRows = opts.officerRows
+    ? sql`(SELECT coalesce(json_agg(o_r), '[]'::json) FROM (${officerRowsSql(
+        sql`SELECT o.user_id FROM case_officers o WHERE o.case_id = c.id
+            UNION SELECT jsonb_array_elements_text(e.data -> 'officerIds')::uuid
+                    FROM steps e WHERE e.event = ${officerChangeLiteral}`,
+        sql`a.path`,
+      )}) o_r)`
+    : sql`NULL::json`;
+  const recordingVersions = opts.recordingList ? recordingVersionsSql(sql`a.path`) : sql`NULL::json`;
+  return sql`
+    WITH steps AS (${steps})
     SELECT to_jsonb(c) AS row, to_jsonb(a) AS agency, to_jsonb(b) AS squad_bureau,
       (SELECT coalesce(json_agg(o.user_id ORDER BY o.added_at), '[]'::json)
          FROM case_officers o WHERE o.case_id = c.id) AS officers,
       (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]'::json) FROM steps e) AS events,
       (SELECT coalesce(json_agg(d), '[]'::json) FROM (
          SELECT DISTINCT ON (kind) * FROM case_deadlines WHERE case_id = c.id ORDER BY kind, seq DESC) d) AS deadlines,
-      -- C2: everyone registered or named by a change of officers (the set in force is chosen below).
-      CASE WHEN ${opts.officerRows === true}::boolean THEN (SELECT coalesce(json_agg(o_r), '[]'::json) FROM (${officerRowsSql(
-        sql`SELECT o.user_id FROM case_officers o WHERE o.case_id = c.id
-            UNION SELECT jsonb_array_elements_text(e.data -> 'officerIds')::uuid
-                    FROM steps e WHERE e.event = ${officerChangeEvent}`,
-        sql`a.path`,
-      )}) o_r) END AS officer_rows,
-      CASE WHEN ${opts.recordingList === true}::boolean THEN ${recordingVersionsSql(sql`a.path`)} END AS recording_versions
+      ${officerRows} AS officer_rows,
+      ${recordingVersions} AS recording_versions
       FROM cases c
       JOIN agencies a ON a.id = c.agency_id
       -- A squad acts in the name of the nearest bureau above it (as managingBureau in find-officer.ts).
-      LEFT JOIN agencies b ON a.kind = 'squad' AND b.id = (
-        SELECT x.id FROM agencies x
-         WHERE x.id = ANY (array_remove(string_to_array(a.path, '/'), '')::uuid[])
+      LEFT JOIN LATERAL (
+        SELECT x.* FROM agencies x
+         WHERE a.kind = 'squad' AND x.id = ANY (array_remove(string_to_array(a.path, '/'), '')::uuid[])
            AND x.kind IN ('city_bureau', 'county_bureau')
-         ORDER BY length(x.path) DESC LIMIT 1)
-     WHERE c.id = ${id}`,
-  );
+         ORDER BY length(x.path) DESC LIMIT 1) b ON true
+     WHERE c.id = ${id}`;
+}
+
+/** One prepared statement per combination of FindCaseWith, built on first use. */
+const statements = new Map<string, ReturnType<typeof preparedStatement>>();
+
+/** Loads a case the actor may read (case.read: its agency and the agencies above it). */
+export async function findCase(
+  ex: Executor,
+  actor: Principal,
+  caseId: string,
+  opts: FindCaseWith = {},
+): Promise<LoadedCase> {
+  // One round trip (every step loads the case): the case, its agency, a squad's bureau, and the
+  // case's officers, steps and deadlines in force, and a step's C2 officer rows and L5 list when
+  // asked for. Plain SQL: building this select with Drizzle's query builder cost ~0.4 ms of CPU
+  // per step, and a named statement is planned once per connection (bench/README.md, case steps).
+  const variant = [opts.officerRows, opts.recordingList, opts.lastStepOnly].map((x) => (x ? 1 : 0)).join("");
+  const statement =
+    statements.get(variant) ?? preparedStatement(`guifan_find_case_${variant}`, () => findCaseSql(opts));
+  statements.set(variant, statement);
+  const [agg] = await statement<FoundRow>(ex, { id: caseId });
   if (!agg) throw new AppError("NOT_FOUND", "案件不存在");
   const row = fromJsonb<CaseRow>(cases, agg.row);
   const agency = fromJsonb<AgencyRow>(agencies, agg.agency);

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Executor, executePrepared } from "../../db/client.ts";
+import { type Executor, preparedStatement } from "../../db/client.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import { defaultRecordingList, type RecordingItem } from "./recording-list.ts";
 
@@ -37,6 +37,11 @@ type RawVersion = {
  * The audio-video list that applies to an agency (L5): its own newest version, else the nearest
  * agency above that defines one, else the defaults of rule L5.
  */
+const recordingVersions = preparedStatement(
+  "guifan_recording_versions",
+  () => sql`SELECT ${recordingVersionsSql(sql`${sql.placeholder("path")}::text`)} AS versions`,
+);
+
 export async function effectiveRecordingList(
   ex: Executor,
   agencyId: string,
@@ -44,11 +49,7 @@ export async function effectiveRecordingList(
   knownPath?: string,
 ): Promise<EffectiveRecordingList> {
   const path = knownPath ?? (await findAgency(ex, agencyId)).path;
-  const [row] = await executePrepared<{ versions: unknown }>(
-    ex,
-    "guifan_recording_versions",
-    sql`SELECT ${recordingVersionsSql(sql`${path}::text`)} AS versions`,
-  );
+  const [row] = await recordingVersions<{ versions: unknown }>(ex, { path });
   return effectiveFromVersions(agencyId, path, row?.versions ?? []);
 }
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
-import { type Executor, executePrepared } from "../../db/client.ts";
+import { type Executor, preparedStatement } from "../../db/client.ts";
 import { ancestorIds } from "../agencies/agency.ts";
 import { type AgencyRow, findAgency } from "../agencies/find-agency.ts";
 import { type CertificateEventKind, type MayEnforce, mayEnforce } from "./officer.ts";
@@ -81,6 +81,14 @@ export const officerRowsSql = (userIds: SQL, actingPath: SQL): SQL => sql`
       JOIN users o_u ON o_u.id = o_p.user_id
      WHERE o_p.user_id IN (${userIds})`;
 
+/** officerRowsSql for a JSON array of user ids (`ids`) acting for the agency at `path`. */
+const officerRowsOf = preparedStatement("guifan_may_enforce", () =>
+  officerRowsSql(
+    sql`SELECT value::uuid FROM json_array_elements_text(${sql.placeholder("ids")}::json)`,
+    sql`${sql.placeholder("path")}::text`,
+  ),
+);
+
 /**
  * O1: the answers of mayEnforce for several users acting for an agency on a date (no throw), in
  * one query whatever the number of users (it runs on every investigation step, C2). `officers`:
@@ -97,14 +105,7 @@ export async function checkMayEnforceMany(
   // A named statement (planned once per connection): its text does not depend on the number of users.
   const rows =
     act.officers ??
-    (await executePrepared<OfficerRow>(
-      ex,
-      "guifan_may_enforce",
-      officerRowsSql(
-        sql`SELECT value::uuid FROM json_array_elements_text(${JSON.stringify(act.userIds)}::json)`,
-        sql`${agency.path}`,
-      ),
-    ));
+    (await officerRowsOf<OfficerRow>(ex, { ids: JSON.stringify(act.userIds), path: agency.path }));
   const byId = new Map<string, AgencyRow>();
   for (const r of rows)
     for (const a of parseJson<ChainRow[] | null>(r.chain) ?? []) byId.set(a.id, a as AgencyRow);
