@@ -100,13 +100,19 @@ export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""
 const quoteLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 const qualified = (table: string): string => `public.${quoteIdent(table)}`;
 
-/** Every table of the public schema except the migration log, with what backup/restore need. */
+/**
+ * Derived state that backups leave out: the reference version (reference-version-schema.ts) is
+ * raised again by the restore's own inserts.
+ */
+export const derivedTables = ["reference_version"];
+
+/** Every table of the public schema except the migration log and derived state, with what backup/restore need. */
 async function readCatalog(q: Query): Promise<Map<string, TableInfo>> {
   const tables = await q<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables
-     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> $1
+     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> ALL ($1::text[])
      ORDER BY table_name`,
-    [migrationsTable],
+    [[migrationsTable, ...derivedTables]],
   );
   const catalog = new Map<string, TableInfo>(
     tables.map((t) => [

@@ -18,3 +18,4 @@ export * from "../modules/reviews/schema.ts";
 export * from "../modules/settings/schema.ts";
 export * from "../modules/training/schema.ts";
 export * from "../modules/violations/schema.ts";
+export * from "./reference-version-schema.ts";

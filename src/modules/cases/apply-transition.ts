@@ -4,6 +4,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
 import { type Executor, preparedStatement } from "../../db/client.ts";
+import { referenceCacheOf } from "../../db/reference-cache.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import { loadCalendar } from "../calendar/load-calendar.ts";
 import type { Calendar } from "../calendar/working-days.ts";
@@ -44,8 +45,8 @@ const allTransitions = Object.values(tables).flat();
 /** The events of which some transition (in any table) runs the guard. */
 const eventsGuardedBy = (check: GuardCheck) =>
   new Set(allTransitions.filter((t) => t.guards.some((g) => g.check === check)).map((t) => t.event));
-// Read with the case in one round trip when the step may need them (C2 and L5 run on most
-// investigation steps).
+// Loaded with the case when the step may need them (C2 and L5 run on most investigation steps):
+// from the reference cache while nothing they depend on has changed, else read (find-case.ts).
 const withOfficerRows = eventsGuardedBy("twoCertifiedOfficers");
 const withRecordingList = eventsGuardedBy("recording");
 /**
@@ -169,6 +170,7 @@ export async function applyTransition(
       officerRows: withOfficerRows.has(event),
       recordingList: withRecordingList.has(event),
       lastStepOnly: lastStepOnly.has(event),
+      cache: referenceCacheOf(ctx.db),
     });
     const c = loaded.case;
     // A client that saw another version learns that first (whatever the step): reload and retry.

@@ -1,15 +1,16 @@
 import { getTableColumns, type SQL, sql, type Table } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
 import { type Executor, preparedStatement } from "../../db/client.ts";
+import { ReferenceCache, referenceVersionSql } from "../../db/reference-cache.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import { agencies } from "../agencies/schema.ts";
 import {
   type EffectiveRecordingList,
   effectiveFromVersions,
-  recordingVersionsSql,
+  readRecordingVersions,
 } from "../evidence/effective-recording-list.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
-import { type OfficerRow, officerRowsSql } from "../officers/may-enforce.ts";
+import { type OfficerRow, readOfficerRows } from "../officers/may-enforce.ts";
 import type { CaseEventRow, CaseRow } from "./guards.ts";
 import { currentOfficerIds, officerChangeEvent } from "./officers-of-case.ts";
 import { type caseDeadlines, cases } from "./schema.ts";
@@ -31,52 +32,42 @@ export type LoadedCase = {
 };
 
 /**
- * What a case step needs, read in the same query (see applyTransition): the C2 officer rows, the L5
- * list, and whether the step's checks need only the last step and the changes of officers (the
+ * What a case step needs (see applyTransition): the C2 officer rows, the L5 list (both reference
+ * data, taken from `cache` when it holds them at the version read with the case, else read and
+ * cached), and whether the step's checks need only the last step and the changes of officers (the
  * officers in force) rather than all the steps.
  */
-export type FindCaseWith = { officerRows?: boolean; recordingList?: boolean; lastStepOnly?: boolean };
+export type FindCaseWith = {
+  officerRows?: boolean;
+  recordingList?: boolean;
+  lastStepOnly?: boolean;
+  cache?: ReferenceCache;
+};
 
 /** The event of a change of officers as a literal, so that the planner can use the partial index on it. */
 const officerChangeLiteral = sql.raw(`'${officerChangeEvent}'`);
 
 const id = sql.placeholder("id");
 
-/**
- * The case's query for one combination of `FindCaseWith`: each is its own statement holding only
- * the parts it reads (the server sets up every part of a plan on every execution, run or not).
- */
-function findCaseSql(opts: FindCaseWith): SQL {
-  // The case's steps, read once for the steps returned and for C2's changes of officers: all of
-  // them, or (lastStepOnly) the last one and the changes of officers before it, each through an
-  // index (the partial one holds only the changes), whatever the case's length.
-  const steps = opts.lastStepOnly
+/** The case's query, with all its steps or (lastStepOnly) the last one and the changes of officers. */
+function findCaseSql(lastStepOnly: boolean): SQL {
+  // The case's steps: all of them, or the last one and the changes of officers before it, each
+  // through an index (the partial one holds only the changes), whatever the case's length.
+  const steps = lastStepOnly
     ? sql`(SELECT * FROM case_events l WHERE l.case_id = ${id} ORDER BY l.seq DESC LIMIT 1)
       UNION ALL
       SELECT * FROM case_events o
        WHERE o.case_id = ${id} AND o.event = ${officerChangeLiteral}
          AND o.seq < (SELECT max(m.seq) FROM case_events m WHERE m.case_id = ${id})`
     : sql`SELECT * FROM case_events e WHERE e.case_id = ${id}`;
-  // C2: everyone registered or named by a change of officers (the set in force is chosen in Node).
-  const officerRows = opts.officerRows
-    ? sql`(SELECT coalesce(json_agg(o_r), '[]'::json) FROM (${officerRowsSql(
-        sql`SELECT o.user_id FROM case_officers o WHERE o.case_id = c.id
-            UNION SELECT jsonb_array_elements_text(e.data -> 'officerIds')::uuid
-                    FROM steps e WHERE e.event = ${officerChangeLiteral}`,
-        sql`a.path`,
-      )}) o_r)`
-    : sql`NULL::json`;
-  const recordingVersions = opts.recordingList ? recordingVersionsSql(sql`a.path`) : sql`NULL::json`;
   return sql`
-    WITH steps AS (${steps})
     SELECT to_jsonb(c) AS row, to_jsonb(a) AS agency, to_jsonb(b) AS squad_bureau,
       (SELECT coalesce(json_agg(o.user_id ORDER BY o.added_at), '[]'::json)
          FROM case_officers o WHERE o.case_id = c.id) AS officers,
-      (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]'::json) FROM steps e) AS events,
+      (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]'::json) FROM (${steps}) e) AS events,
       (SELECT coalesce(json_agg(d), '[]'::json) FROM (
          SELECT DISTINCT ON (kind) * FROM case_deadlines WHERE case_id = c.id ORDER BY kind, seq DESC) d) AS deadlines,
-      ${officerRows} AS officer_rows,
-      ${recordingVersions} AS recording_versions
+      ${sql.raw(referenceVersionSql)} AS reference_version
       FROM cases c
       JOIN agencies a ON a.id = c.agency_id
       -- A squad acts in the name of the nearest bureau above it (as managingBureau in find-officer.ts).
@@ -88,9 +79,6 @@ function findCaseSql(opts: FindCaseWith): SQL {
      WHERE c.id = ${id}`;
 }
 
-/** One prepared statement per combination of FindCaseWith, built on first use. */
-const statements = new Map<string, ReturnType<typeof preparedStatement>>();
-
 /** Loads a case the actor may read (case.read: its agency and the agencies above it). */
 export async function findCase(
   ex: Executor,
@@ -98,26 +86,25 @@ export async function findCase(
   caseId: string,
   opts: FindCaseWith = {},
 ): Promise<LoadedCase> {
-  // One round trip (every step loads the case): the case, its agency, a squad's bureau, and the
-  // case's officers, steps and deadlines in force, and a step's C2 officer rows and L5 list when
-  // asked for. Plain SQL: building this select with Drizzle's query builder cost ~0.4 ms of CPU
-  // per step, and a named statement is planned once per connection (bench/README.md, case steps).
-  const variant = [opts.officerRows, opts.recordingList, opts.lastStepOnly].map((x) => (x ? 1 : 0)).join("");
-  const statement =
-    statements.get(variant) ?? preparedStatement(`guifan_find_case_${variant}`, () => findCaseSql(opts));
-  statements.set(variant, statement);
-  const [agg] = await statement<FoundRow>(ex, { id: caseId });
+  // One round trip (every step loads the case): the case, its agency, a squad's bureau, the case's
+  // officers, steps and deadlines in force, and the reference version. Plain SQL: building this
+  // select with Drizzle's query builder cost ~0.4 ms of CPU per step, and a named statement is
+  // planned once per connection (bench/README.md, case steps).
+  const last = opts.lastStepOnly === true;
+  const [agg] = await (last ? findCaseLastStep : findCaseAllSteps)<FoundRow>(ex, { id: caseId });
   if (!agg) throw new AppError("NOT_FOUND", "案件不存在");
   const row = fromJsonb<CaseRow>(cases, agg.row);
   const agency = fromJsonb<AgencyRow>(agencies, agg.agency);
   requirePermission(actor, "case.read", agency.path);
   const bureau = agg.squad_bureau ? fromJsonb<AgencyRow>(agencies, agg.squad_bureau) : agency;
   const events = parseJson<RawEvent[]>(agg.events).map(toEvent);
+  const registered = parseJson<string[]>(agg.officers);
   // C2: the officers in force (the latest change of officers, else those registered; officers-of-case.ts).
-  const officerIds = currentOfficerIds(parseJson<string[]>(agg.officers), events);
+  const officerIds = currentOfficerIds(registered, events);
   const deadlines = parseJson<RawDeadline[]>(agg.deadlines)
     .map(toDeadline)
     .sort((x, y) => y.seq - x.seq);
+  const reference = { ex, cache: opts.cache ?? new ReferenceCache(), version: agg.reference_version };
   return {
     case: row,
     agency,
@@ -125,11 +112,54 @@ export async function findCase(
     officerIds,
     events,
     deadlines,
-    ...(opts.officerRows ? { officerRows: parseJson<OfficerRow[]>(agg.officer_rows) } : {}),
+    // C2: everyone registered or named by a change of officers (the set in force is chosen above).
+    ...(opts.officerRows
+      ? { officerRows: await officerRowsOf(reference, everOnCase(registered, events), agency.path) }
+      : {}),
     ...(opts.recordingList
-      ? { recordingList: effectiveFromVersions(row.agencyId, agency.path, agg.recording_versions) }
+      ? { recordingList: await recordingListOf(reference, row.agencyId, agency.path) }
       : {}),
   };
+}
+
+const findCaseAllSteps = preparedStatement("guifan_find_case", () => findCaseSql(false));
+const findCaseLastStep = preparedStatement("guifan_find_case_last_step", () => findCaseSql(true));
+
+type Reference = { ex: Executor; cache: ReferenceCache; version: string };
+
+/** The officers registered on the case or named by one of its changes of officers. */
+const everOnCase = (registered: string[], events: CaseEventRow[]): string[] => [
+  ...new Set([
+    ...registered,
+    ...events.filter((e) => e.event === officerChangeEvent).flatMap((e) => e.data.officerIds as string[]),
+  ]),
+];
+
+/** The officer rows of the users acting for the agency at `path`: cached ones, the others read (and cached). */
+async function officerRowsOf(r: Reference, userIds: string[], path: string): Promise<OfficerRow[]> {
+  const key = (userId: string) => `officer|${userId}|${path}`;
+  const found = userIds.map((u) => r.cache.get<OfficerRow | null>(r.version, key(u)));
+  const missing = userIds.filter((_, i) => found[i] === undefined);
+  if (missing.length === 0) return found.filter((x): x is OfficerRow => x !== null && x !== undefined);
+  const read = await readOfficerRows(r.ex, missing, path);
+  // A user without an officer profile has no row: cached as null, so that it is not read again.
+  for (const u of missing) r.cache.set(r.version, key(u), read.find((x) => x.user_id === u) ?? null);
+  return [...found.filter((x): x is OfficerRow => x !== null && x !== undefined), ...read];
+}
+
+/** The L5 list in force for the agency at `path`: cached, else read (and cached). */
+async function recordingListOf(
+  r: Reference,
+  agencyId: string,
+  path: string,
+): Promise<EffectiveRecordingList> {
+  const key = `recording|${path}`;
+  let versions = r.cache.get<unknown>(r.version, key);
+  if (versions === undefined) {
+    versions = await readRecordingVersions(r.ex, path);
+    r.cache.set(r.version, key, versions);
+  }
+  return effectiveFromVersions(agencyId, path, versions);
 }
 
 type FoundRow = {
@@ -139,8 +169,8 @@ type FoundRow = {
   officers: unknown;
   events: unknown;
   deadlines: unknown;
-  officer_rows: unknown;
-  recording_versions: unknown;
+  /** The reference version the case was read at (reference-cache.ts). */
+  reference_version: string;
 };
 type RawEvent = {
   id: string;

@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Executor, preparedStatement } from "../../db/client.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import { defaultRecordingList, type RecordingItem } from "./recording-list.ts";
@@ -11,19 +11,6 @@ export type EffectiveRecordingList = {
   version: { id: string; changedAt: Date; reason: string } | null;
 };
 
-/**
- * SQL: the versions of the lists defined by the agencies on `path` (the agency and those above
- * it), newest first, as a JSON array that effectiveFromVersions reads. Its alias starts with "r_"
- * so that it can be nested in a query whose own alias `path` refers to (find-case.ts, L5 of a step).
- */
-export const recordingVersionsSql = (path: SQL): SQL => sql`(
-  SELECT coalesce(json_agg(json_build_object(
-           'id', r_l.id, 'agencyId', r_l.agency_id, 'inherit', r_l.inherit, 'items', r_l.items,
-           'reason', r_l.reason, 'changedAt', r_l.changed_at)
-         ORDER BY r_l.changed_at DESC, r_l.id DESC), '[]'::json)
-    FROM recording_lists r_l
-   WHERE r_l.agency_id = ANY (array_remove(string_to_array(${path}, '/'), '')::uuid[]))`;
-
 type RawVersion = {
   id: string;
   agencyId: string;
@@ -34,14 +21,24 @@ type RawVersion = {
 };
 
 /**
- * The audio-video list that applies to an agency (L5): its own newest version, else the nearest
- * agency above that defines one, else the defaults of rule L5.
+ * The versions of the lists defined by the agencies on `path` (the agency and those above it),
+ * newest first, as a JSON array that effectiveFromVersions reads.
  */
 const recordingVersions = preparedStatement(
   "guifan_recording_versions",
-  () => sql`SELECT ${recordingVersionsSql(sql`${sql.placeholder("path")}::text`)} AS versions`,
+  () => sql`
+    SELECT coalesce(json_agg(json_build_object(
+             'id', r.id, 'agencyId', r.agency_id, 'inherit', r.inherit, 'items', r.items,
+             'reason', r.reason, 'changedAt', r.changed_at)
+           ORDER BY r.changed_at DESC, r.id DESC), '[]'::json) AS versions
+      FROM recording_lists r
+     WHERE r.agency_id = ANY (array_remove(string_to_array(${sql.placeholder("path")}::text, '/'), '')::uuid[])`,
 );
 
+/**
+ * The audio-video list that applies to an agency (L5): its own newest version, else the nearest
+ * agency above that defines one, else the defaults of rule L5.
+ */
 export async function effectiveRecordingList(
   ex: Executor,
   agencyId: string,
@@ -49,11 +46,16 @@ export async function effectiveRecordingList(
   knownPath?: string,
 ): Promise<EffectiveRecordingList> {
   const path = knownPath ?? (await findAgency(ex, agencyId)).path;
-  const [row] = await recordingVersions<{ versions: unknown }>(ex, { path });
-  return effectiveFromVersions(agencyId, path, row?.versions ?? []);
+  return effectiveFromVersions(agencyId, path, await readRecordingVersions(ex, path));
 }
 
-/** effectiveRecordingList from the versions read with recordingVersionsSql (no I/O). */
+/** The list versions of the agencies on `path`, for effectiveFromVersions. */
+export async function readRecordingVersions(ex: Executor, path: string): Promise<unknown> {
+  const [row] = await recordingVersions<{ versions: unknown }>(ex, { path });
+  return row?.versions ?? [];
+}
+
+/** effectiveRecordingList from the versions read with readRecordingVersions (no I/O). */
 export function effectiveFromVersions(
   agencyId: string,
   path: string,

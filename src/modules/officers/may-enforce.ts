@@ -58,10 +58,9 @@ const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) :
  * SQL: the OfficerRow of each user in `userIds` (an SQL list of uuids, e.g. a subquery) who has an
  * officer profile, for acts in the name of the agency whose path is `actingPath`: the profile, the
  * officer's agency, the agencies on both paths, and the certificates with their events (annual
- * reviews do not decide the answer). Its aliases start with "o_" so that it can be nested in a
- * query whose own aliases `userIds` and `actingPath` refer to (find-case.ts, C2 of a step).
+ * reviews do not decide the answer).
  */
-export const officerRowsSql = (userIds: SQL, actingPath: SQL): SQL => sql`
+const officerRowsSql = (userIds: SQL, actingPath: SQL): SQL => sql`
     SELECT o_p.user_id, o_u.display_name, o_p.enforcement_post,
            o_a.id AS agency_id, o_a.kind AS agency_kind, o_a.path AS agency_path,
            (SELECT json_agg(json_build_object('id', o_x.id, 'kind', o_x.kind, 'path', o_x.path))
@@ -89,6 +88,10 @@ const officerRowsOf = preparedStatement("guifan_may_enforce", () =>
   ),
 );
 
+/** The OfficerRow of each of the users who has an officer profile, acting for the agency at `actingPath`. */
+export const readOfficerRows = (ex: Executor, userIds: string[], actingPath: string): Promise<OfficerRow[]> =>
+  officerRowsOf<OfficerRow>(ex, { ids: JSON.stringify(userIds), path: actingPath });
+
 /**
  * O1: the answers of mayEnforce for several users acting for an agency on a date (no throw), in
  * one query whatever the number of users (it runs on every investigation step, C2). `officers`:
@@ -103,9 +106,7 @@ export async function checkMayEnforceMany(
   if (act.userIds.length === 0) return answers;
   const agency = act.agency ?? (await findAgency(ex, act.agencyId));
   // A named statement (planned once per connection): its text does not depend on the number of users.
-  const rows =
-    act.officers ??
-    (await officerRowsOf<OfficerRow>(ex, { ids: JSON.stringify(act.userIds), path: agency.path }));
+  const rows = act.officers ?? (await readOfficerRows(ex, act.userIds, agency.path));
   const byId = new Map<string, AgencyRow>();
   for (const r of rows)
     for (const a of parseJson<ChainRow[] | null>(r.chain) ?? []) byId.set(a.id, a as AgencyRow);
