@@ -1,7 +1,8 @@
-// End-to-end (issue 4): the administrator opens 法律法规, 权责清单 (search and the 违法行为 tab),
-// 裁量基准 (runs the calculator on a demo benchmark and sees the tier, P14), 执法人员 (an officer
-// with a valid certificate, O1) and 教育培训 (a plan with its sessions). No sleeps: every step waits
-// for the element it needs. Screenshots go to test-results/.
+// End-to-end (issue 4): the administrator opens 法律法规, 权责清单 (search, the 违法行为 tab, and a
+// new 权责事项 saved first incomplete — it stays open with its messages, nothing thrown or sent —
+// then complete), 裁量基准 (runs the calculator on a demo benchmark and sees the tier, P14),
+// 执法人员 (an officer with a valid certificate, O1) and 教育培训 (a plan with its sessions). No
+// sleeps: every step waits for the element it needs. Screenshots go to test-results/.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
@@ -12,6 +13,7 @@ import {
   failureShot,
   openBrowserSession,
   type PageWatch,
+  pickOptions,
   type RunningServer,
   screenshot,
 } from "./support.ts";
@@ -91,6 +93,65 @@ describe("catalogue, benchmarks, officers and training in chromium (issue 4)", (
       assert.equal(await violations.locator(tableRows).count(), 3);
       await screenshot(page, "catalogue-violations.png");
       assertNoProblems(watch, "权责清单");
+    }),
+  );
+
+  test(
+    "权责清单: 保存 on an incomplete form keeps it open with its messages, throws and sends nothing; filled, it saves",
+    { timeout: 120_000 },
+    withFailureShot("powers-form", async () => {
+      await openMenu("权责清单", "/powers");
+      await page.getByRole("tab", { name: "权责事项" }).click();
+      await tableWith("事项名称");
+      await page.getByRole("button", { name: "新增事项" }).click();
+      const dialog = page.getByRole("dialog").filter({ hasText: "新增权责事项" });
+      await dialog.waitFor();
+      const posted: string[] = [];
+      const onRequest = (r: { method: () => string; url: () => string }) => {
+        if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/powers") posted.push(r.url());
+      };
+      page.on("request", onRequest);
+      try {
+        await dialog.getByRole("button", { name: /^保\s?存$/ }).click();
+        await dialog.getByText("请填写事项名称").waitFor();
+        await dialog.getByText("请填写编码").waitFor();
+        // A round trip through the page, so that an exception thrown by the click has been reported.
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+        assert.ok(await dialog.isVisible(), "the form stays open");
+        assert.deepEqual(posted, [], "nothing is sent");
+        assertNoProblems(watch, "权责清单 保存 on an incomplete form");
+      } finally {
+        page.off("request", onRequest);
+      }
+
+      await dialog.getByLabel("事项编码").fill("BT-FORM-001");
+      await pickOptions(page, "类别", ["行政处罚"]);
+      await pickOptions(page, "执法领域", ["城市管理"]);
+      await dialog.getByLabel("事项名称").fill("浏览器测试：表单校验");
+      const answer = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === "/api/v1/powers" && r.request().method() === "POST",
+      );
+      await dialog.getByRole("button", { name: /^保\s?存$/ }).click();
+      assert.ok((await answer).ok());
+      await dialog.waitFor({ state: "hidden" });
+      const drawer = page.getByRole("dialog").filter({ hasText: "BT-FORM-001" });
+      await drawer.getByText("浏览器测试：表单校验").first().waitFor();
+      await page.keyboard.press("Escape");
+      await drawer.waitFor({ state: "hidden" });
+
+      // Both catalogue forms opened on the page: their fields' ids are still unique.
+      await page.getByRole("tab", { name: "违法行为" }).click();
+      await page.getByRole("button", { name: "新增违法行为" }).click();
+      const violation = page.getByRole("dialog").filter({ hasText: "新增违法行为" });
+      await violation.locator(".ant-form-item").first().waitFor();
+      const duplicated = await page.evaluate(() => {
+        const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+        return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+      });
+      assert.deepEqual(duplicated, [], "no two elements share an id");
+      await violation.getByRole("button", { name: /^取\s?消$/ }).click();
+      await violation.waitFor({ state: "hidden" });
+      assertNoProblems(watch, "权责清单 新增事项");
     }),
   );
 

@@ -4,6 +4,7 @@ import { useAgency } from "../lib/agency";
 import { ApiError, api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import { agencyKindOptions, allowedParentKinds, fieldSuggestions } from "../lib/labels";
 import type { Agency, AgencyKind, AgencyNode } from "../lib/types";
 import { creditCodeRules, phoneRules } from "../lib/validation";
@@ -105,12 +106,8 @@ export const AgencyFormModal = ({ open, agency, defaultParentId, onClose, onSave
   }, [tree, agency, can]);
 
   const onOk = async () => {
-    let values: AgencyForm;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
+    const values = await validValues(form);
+    if (!values) return;
     const body = normalise(values);
     setSaving(true);
     try {

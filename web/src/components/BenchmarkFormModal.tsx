@@ -3,6 +3,7 @@ import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Swit
 import { useEffect, useState } from "react";
 import { api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import {
   type ArticleRef,
   datePattern,
@@ -109,7 +110,8 @@ export const BenchmarkFormModal = ({ open, editing, agencyId, onClose, onSaved }
   }, [open, editing, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     const body = {
       code: v.code,
       violationName: v.violationName,
@@ -161,7 +163,7 @@ export const BenchmarkFormModal = ({ open, editing, agencyId, onClose, onSaved }
       width={920}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical">
+      <Form name="benchmark" form={form} layout="vertical">
         <Space align="start" wrap>
           <Form.Item
             name="code"

@@ -1,5 +1,6 @@
 import { Form, type FormInstance, Input, Modal, Select, Space, Switch } from "antd";
 import type { ReactNode } from "react";
+import { validValues } from "../lib/form";
 import type { ArticleRef, CatalogueItem } from "../lib/powers";
 import { ArticlePicker } from "./ArticlePicker";
 import { fieldOptions } from "./CatalogueShared";
@@ -10,14 +11,17 @@ import { type CatalogueTexts, type EntryState, entryWord } from "./useCatalogue"
 /**
  * The form of a new or changed entry: the code and the `head` fields on the first line, then the
  * others (children); saved (toBody: the request body of the form's values) as a new entry in the
- * target agency, or a change as a new version.
+ * target agency, or a change as a new version. `name` names the form (its fields' DOM ids), unique on
+ * the page: the catalogues' forms share field names.
  */
 export function CatalogueForm<D extends CatalogueItem>({
+  name,
   catalogue,
   head,
   toBody,
   children,
 }: {
+  name: string;
   catalogue: {
     entry: EntryState<D>;
     form: FormInstance;
@@ -31,7 +35,8 @@ export function CatalogueForm<D extends CatalogueItem>({
   const { entry, form, texts } = catalogue;
   const { editing, setEditing } = entry;
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     await catalogue.save(toBody(v));
   };
   const what = entryWord(texts);
@@ -44,7 +49,7 @@ export function CatalogueForm<D extends CatalogueItem>({
       okText="保存"
       width={720}
     >
-      <Form form={form} layout="vertical">
+      <Form name={name} form={form} layout="vertical">
         <Space style={{ width: "100%" }} align="start">
           <CodeField label={`${texts.item}编码`} />
           {head}

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../lib/api";
 import { useAuth, useMe } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import type { OfficerDetail } from "../lib/officers";
 
 interface Application {
@@ -70,7 +71,8 @@ export const CertificateApplicationsCard = ({
   useEffect(load, [load]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       if (mode?.kind === "apply") {
         await api.post(`/officers/${officer.id}/certificate-applications`, {
@@ -194,7 +196,7 @@ export const CertificateApplicationsCard = ({
         onCancel={() => setMode(null)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical">
+        <Form name="certificateApplication" form={form} layout="vertical">
           {mode?.kind === "apply" && (
             <>
               <Typography.Paragraph type="secondary">

@@ -15,6 +15,7 @@ import {
 import { useEffect, useState } from "react";
 import { api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import { harmLabels, options, yuanText } from "../lib/powers";
 
 interface Option {
@@ -57,7 +58,8 @@ export const CombinedAssessment = () => {
     ),
   ];
   const run = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       setResult(
         await api.post<Result>("/benchmarks/assess", {
@@ -85,7 +87,12 @@ export const CombinedAssessment = () => {
       <Typography.Paragraph type="secondary">
         同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚，且不得给予两次以上罚款（行政处罚法第二十九条，P13）。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ partyType: "individual", harm: "ordinary" }}>
+      <Form
+        name="combinedAssessment"
+        form={form}
+        layout="vertical"
+        initialValues={{ partyType: "individual", harm: "ordinary" }}
+      >
         <Form.Item
           name="benchmarkIds"
           label="适用的裁量基准（至少两个）"

@@ -4,6 +4,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { ApiError, buildUrl } from "../lib/api";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 
 export const evidenceKindOptions = [
   { value: "photo", label: "照片" },
@@ -74,7 +75,8 @@ export const EvidenceUploadModal = ({ open, agencyId, actions, devices, onClose,
   const showError = useApiError();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     if (!file || !agencyId) return;
     const data = new FormData();
     data.append("agencyId", agencyId);

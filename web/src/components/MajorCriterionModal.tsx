@@ -2,6 +2,7 @@ import { App, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch, 
 import { useEffect, useState } from "react";
 import { api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import { yuanToFen } from "../lib/labels";
 import { powerFieldOptions } from "../lib/powers";
 import { type MajorCriteria, type MajorCriterion, majorPenaltyKindLabels } from "../lib/reviews";
@@ -89,12 +90,8 @@ export const MajorCriterionModal = ({
   }, [open, editing, form]);
 
   const onOk = async () => {
-    let v: CriterionForm;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validValues(form);
+    if (!v) return;
     const criteria = toCriteria(v);
     if (Object.keys(criteria).length === 0) {
       setConditionError(true);

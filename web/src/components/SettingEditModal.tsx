@@ -2,6 +2,7 @@ import { App, Descriptions, Form, Input, InputNumber, Modal } from "antd";
 import { useEffect, useState } from "react";
 import { ApiError, api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import { formatSettingValue, settingSourceLabel } from "../lib/labels";
 import type { Setting } from "../lib/types";
 
@@ -74,12 +75,8 @@ export const SettingEditModal = ({ agencyId, agencyName, setting, onClose, onSav
 
   const onOk = async () => {
     if (!setting) return;
-    let v: EditForm;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await api.put(`/agencies/${agencyId}/settings/${encodeURIComponent(setting.key)}`, {

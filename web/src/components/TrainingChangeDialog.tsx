@@ -3,6 +3,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import { type PlanDetail, sessionKindLabels } from "../lib/officers";
 
 type Session = PlanDetail["sessions"][number];
@@ -58,7 +59,8 @@ export const TrainingChangeDialog = ({
         : [];
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       const reason = v.reason || undefined;
@@ -137,7 +139,7 @@ export const TrainingChangeDialog = ({
       okText="保存"
       width={600}
     >
-      <Form form={form} layout="vertical" initialValues={initial}>
+      <Form name="trainingChange" form={form} layout="vertical" initialValues={initial}>
         {editing && (
           <Form.Item
             name="title"

@@ -5,6 +5,7 @@ import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth, useRoleOptions } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import type { User } from "../lib/types";
 import { passwordRules, phoneRules } from "../lib/validation";
 import { AgencySelect } from "./AgencySelect";
@@ -44,12 +45,8 @@ export const UserCreateModal = ({ open, defaultAgencyId, onClose, onSaved }: Pro
   }, [open]);
 
   const onOk = async () => {
-    let v: CreateForm;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       const user = await api.post<User>("/users", {

@@ -2,6 +2,7 @@ import { App, Form, Input, Modal, Switch } from "antd";
 import { useEffect, useState } from "react";
 import { ApiError, api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import type { User } from "../lib/types";
 import { phoneRules } from "../lib/validation";
 
@@ -30,12 +31,8 @@ export const UserEditModal = ({ user, onClose, onSaved }: Props) => {
 
   const onOk = async () => {
     if (!user) return;
-    let v: EditForm;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validValues(form);
+    if (!v) return;
     const phone = (v.phone ?? "").trim();
     const body: Record<string, unknown> = { version: user.version };
     if (v.displayName.trim() !== user.displayName) body.displayName = v.displayName.trim();

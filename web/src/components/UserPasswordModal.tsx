@@ -2,6 +2,7 @@ import { Alert, App, Form, Input, Modal } from "antd";
 import { useEffect, useState } from "react";
 import { api } from "../lib/api";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import type { User } from "../lib/types";
 import { passwordRules } from "../lib/validation";
 
@@ -24,12 +25,8 @@ export const UserPasswordModal = ({ user, onClose, onSaved }: Props) => {
 
   const onOk = async () => {
     if (!user) return;
-    let v: { password: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await api.post(`/users/${user.id}/password`, { password: v.password });

@@ -4,6 +4,7 @@ import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth, useRoleOptions } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import type { User } from "../lib/types";
 import { AgencySelect } from "./AgencySelect";
 
@@ -43,12 +44,8 @@ export const UserRoleModal = ({ user, defaultAgencyId, onClose, onSaved }: Props
 
   const onOk = async () => {
     if (!user) return;
-    let v: RoleForm;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validValues(form);
+    if (!v) return;
     if (user.memberships.some((m) => m.agencyId === v.agencyId && m.role === v.role)) {
       message.warning("该用户已在此机构担任该角色");
       return;

@@ -115,6 +115,7 @@ export const ViolationsTab = () => {
         )}
       </CatalogueDrawer>
       <CatalogueForm
+        name="violation"
         catalogue={c}
         head={
           <>

@@ -31,6 +31,7 @@ import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import {
   type ArticleRef,
   downloadFile,
@@ -112,7 +113,8 @@ const Calculator = ({ b }: { b: Benchmark }) => {
   const [result, setResult] = useState<Assessment | null>(null);
   const [proposed, setProposed] = useState<number | null>(null);
   const run = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       setResult(
         await api.post<Assessment>(`/benchmarks/${b.id}/assess`, {
@@ -146,7 +148,12 @@ const Calculator = ({ b }: { b: Benchmark }) => {
       : false;
   return (
     <>
-      <Form form={form} layout="vertical" initialValues={{ partyType: "individual", harm: "ordinary" }}>
+      <Form
+        name="benchmarkCalculator"
+        form={form}
+        layout="vertical"
+        initialValues={{ partyType: "individual", harm: "ordinary" }}
+      >
         <Space wrap align="start">
           <Form.Item name="partyType" label="当事人类型" rules={[{ required: true }]}>
             <Radio.Group

@@ -37,6 +37,7 @@ import {
   type StepField,
 } from "../lib/cases";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import type { Paged } from "../lib/types";
 
 type Action = CaseDetail["actions"][number];
@@ -342,7 +343,7 @@ const StepModal = (props: {
 
   const submit = async () => {
     if (!props.action) return;
-    const v = await form.validateFields().catch(() => null);
+    const v = await validValues(form);
     if (!v) return;
     const data: Record<string, unknown> = {};
     for (const f of fields) {

@@ -29,6 +29,7 @@ import {
   pendingDueText,
 } from "../lib/complaints";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 
 type Field = { name: string; label: string; input: ReactNode; required?: boolean };
 
@@ -146,7 +147,8 @@ export default function ComplaintDetailPage() {
         : {};
   const run = async () => {
     if (!d || !step) return;
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await api.post(`/complaints/${d.id}/${step.step}`, bodyOf(step.step, v, d.version));

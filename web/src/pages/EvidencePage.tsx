@@ -22,6 +22,7 @@ import { useAgency } from "../lib/agency";
 import { api, buildUrl } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import type { Paged, User } from "../lib/types";
 import { useServerList } from "../lib/useServerList";
 
@@ -272,7 +273,8 @@ const DevicesTab = () => {
   }, [assigning, showError]);
 
   const register = async () => {
-    const v = await regForm.validateFields();
+    const v = await validValues(regForm);
+    if (!v) return;
     try {
       await api.post("/devices", { agencyId, ...v });
       message.success("记录仪已登记");
@@ -284,7 +286,8 @@ const DevicesTab = () => {
     }
   };
   const assign = async () => {
-    const v = await assignForm.validateFields();
+    const v = await validValues(assignForm);
+    if (!v) return;
     try {
       await api.post(`/devices/${assigning?.id}/assign`, v);
       message.success("已领用");

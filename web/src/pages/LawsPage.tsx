@@ -22,6 +22,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import { datePattern, importErrorLines, lawLevelLabels, options } from "../lib/powers";
 import { useServerList } from "../lib/useServerList";
 
@@ -125,7 +126,8 @@ export default function LawsPage() {
   ];
 
   const saveArticle = async () => {
-    const v = await articleForm.validateFields();
+    const v = await validValues(articleForm);
+    if (!v) return;
     if (!detail) return;
     try {
       const r = await api.post<{ created: boolean; flagged: number; article: Article }>(
@@ -152,7 +154,8 @@ export default function LawsPage() {
   };
 
   const saveLaw = async () => {
-    const v = await lawForm.validateFields();
+    const v = await validValues(lawForm);
+    if (!v) return;
     try {
       const body = {
         title: v.title,
@@ -389,7 +392,7 @@ export default function LawsPage() {
         <Typography.Paragraph type="secondary">
           载入条款新版本后，引用该条款的权责事项和裁量基准会被标记为“需复核”。
         </Typography.Paragraph>
-        <Form form={articleForm} layout="vertical">
+        <Form name="lawArticle" form={articleForm} layout="vertical">
           <Form.Item
             name="number"
             label="条号"
@@ -422,7 +425,7 @@ export default function LawsPage() {
         okText="保存"
         width={620}
       >
-        <Form form={lawForm} layout="vertical">
+        <Form name="law" form={lawForm} layout="vertical">
           <Form.Item name="title" label="名称" rules={[{ required: true, min: 2, message: "请填写名称" }]}>
             <Input maxLength={200} />
           </Form.Item>

@@ -27,6 +27,7 @@ import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import { type Certificate, certificateEventLabels, type OfficerDetail } from "../lib/officers";
 import { StatusTag } from "./OfficersPage";
 
@@ -304,7 +305,8 @@ const ActionModal = ({
   }[action.kind] as Record<string, unknown>;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       let result: OfficerDetail;
@@ -373,7 +375,7 @@ const ActionModal = ({
       okButtonProps={{ danger: k === "revocation" || k === "suspension" }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
+      <Form name="officerAction" form={form} layout="vertical" initialValues={initial} preserve={false}>
         {(k === "issue" || k === "renew") && (
           <>
             <Form.Item name="number" label="执法证号" rules={[...required("证号"), { min: 4, max: 40 }]}>

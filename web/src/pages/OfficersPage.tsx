@@ -24,6 +24,7 @@ import { useAgency } from "../lib/agency";
 import { api, buildUrl } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import { certificateStatusLabels, type OfficerSummary } from "../lib/officers";
 import type { Paged, User } from "../lib/types";
 import { useServerList } from "../lib/useServerList";
@@ -225,7 +226,8 @@ const CreateOfficerModal = (props: {
   }, [props.open, selectedAgency, showError]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       await api.post("/officers", {

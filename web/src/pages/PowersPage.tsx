@@ -22,6 +22,7 @@ import { ViolationsTab } from "../components/ViolationsTab";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import {
   type ArticleRef,
   type CatalogueDetail,
@@ -148,7 +149,8 @@ export const ReviewFlagsTable = ({ kind }: { kind?: "power_item" | "benchmark" |
         okText="确认"
         onCancel={() => setClearing(null)}
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await validValues(form);
+          if (!v) return;
           try {
             await api.post(`/review-flags/${clearing!.id}/clear`, { note: v.note });
             message.success("已完成复核");
@@ -160,7 +162,7 @@ export const ReviewFlagsTable = ({ kind }: { kind?: "power_item" | "benchmark" |
           }
         }}
       >
-        <Form form={form} layout="vertical">
+        <Form name="reviewFlagClear" form={form} layout="vertical">
           <Form.Item
             name="note"
             label="复核意见"
@@ -283,6 +285,7 @@ export default function PowersPage() {
         )}
       </CatalogueDrawer>
       <CatalogueForm
+        name="powerItem"
         catalogue={c}
         head={
           <>

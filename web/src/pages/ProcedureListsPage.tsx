@@ -7,6 +7,7 @@ import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 
 type ListCode = "three_step" | "first_violation";
 
@@ -179,7 +180,7 @@ const ReasonModal = (props: {
   const showError = useApiError();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validValues(form);
     if (!v) return;
     setSaving(true);
     try {
@@ -207,7 +208,7 @@ const ReasonModal = (props: {
           移出后，新的案件不能再按该清单办理；已办理的案件不受影响。变更记录永久保存。
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical">
+      <Form name={props.withItem ? "procedureListAdd" : "procedureListRemove"} form={form} layout="vertical">
         {props.withItem && (
           <Form.Item
             name="powerItemId"

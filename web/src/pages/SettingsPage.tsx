@@ -21,6 +21,7 @@ import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import { formatSettingValue, settingSourceLabel } from "../lib/labels";
 import type { Setting } from "../lib/types";
 
@@ -80,12 +81,8 @@ export default function SettingsPage() {
 
   const restore = async () => {
     if (!restoring || !agencyId) return;
-    let v: { reason: string };
-    try {
-      v = await restoreForm.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validValues(restoreForm);
+    if (!v) return;
     setRestoreSaving(true);
     try {
       await api.del(`/agencies/${agencyId}/settings/${encodeURIComponent(restoring.key)}`, {

@@ -21,6 +21,7 @@ import { useAgency } from "../lib/agency";
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import type { PlanSummary, Trainer } from "../lib/officers";
 import { useServerList } from "../lib/useServerList";
 
@@ -121,7 +122,8 @@ const PlanModal = ({
   const showError = useApiError();
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await api.post("/training/plans", { ...v, note: v.note ?? "" });
       message.success("计划已新建");
@@ -141,6 +143,7 @@ const PlanModal = ({
       destroyOnHidden
     >
       <Form
+        name="trainingPlanCreate"
         form={form}
         layout="vertical"
         initialValues={{ agencyId: agency.currentId, year: new Date().getFullYear() }}
@@ -176,7 +179,8 @@ const Trainers = () => {
   const showError = useApiError();
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       await api.post("/training/trainers", { ...v, organisation: v.organisation ?? "" });
       message.success("已加入师资库");
@@ -248,6 +252,7 @@ const Trainers = () => {
         destroyOnHidden
       >
         <Form
+          name="trainerCreate"
           form={form}
           layout="vertical"
           initialValues={{ agencyId: agency.currentId, kind: "internal", rating: 4 }}

@@ -23,6 +23,7 @@ import { type TrainingChange, TrainingChangeDialog } from "../components/Trainin
 import { api } from "../lib/api";
 import { useAuth } from "../lib/auth";
 import { useApiError } from "../lib/feedback";
+import { validValues } from "../lib/form";
 import {
   fmtPercent,
   type OfficerSummary,
@@ -321,7 +322,8 @@ const PlanDialog = ({
 
   const officerOptions = officers.map((o) => ({ value: o.id, label: `${o.displayName}（${o.agencyName}）` }));
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setSaving(true);
     try {
       const d = (x: Dayjs) => x.format("YYYY-MM-DD");
@@ -378,7 +380,12 @@ const PlanDialog = ({
       okText="保存"
       width={640}
     >
-      <Form form={form} layout="vertical" initialValues={{ kind: "on_post", online: false, results: [{}] }}>
+      <Form
+        name="trainingPlanEntry"
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: "on_post", online: false, results: [{}] }}
+      >
         {(dialog.kind === "session" || dialog.kind === "exam") && (
           <>
             <Form.Item

@@ -92,7 +92,7 @@ export function InspectionItemsEditor({ agencyId }: { agencyId: string }) {
         onCancel={() => setEditing(undefined)}
         forceRender
       >
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        <Form name="inspectionItem" form={form} layout="vertical" onFinish={(v) => void save(v)}>
           <Form.Item name="name" label="事项名称" rules={[{ required: true, whitespace: true, max: 200 }]}>
             <Input />
           </Form.Item>

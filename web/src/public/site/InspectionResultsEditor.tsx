@@ -209,7 +209,7 @@ export function InspectionResultsEditor({ agencyId }: { agencyId: string }) {
         width={640}
         forceRender
       >
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        <Form name="inspectionResult" form={form} layout="vertical" onFinish={(v) => void save(v)}>
           <Form.Item name="itemId" label="抽查事项" rules={[{ required: true, message: "请选择抽查事项" }]}>
             <Select
               showSearch={{ optionFilterProp: "label" }}

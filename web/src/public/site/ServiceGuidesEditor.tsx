@@ -120,7 +120,7 @@ export function ServiceGuidesEditor({ agencyId }: { agencyId: string }) {
         width={640}
         forceRender
       >
-        <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
+        <Form name="serviceGuide" form={form} layout="vertical" onFinish={(v) => void save(v)}>
           <Form.Item name="title" label="指南名称" rules={[{ required: true, whitespace: true, max: 200 }]}>
             <Input placeholder="例如：投诉举报办理指南" />
           </Form.Item>
