@@ -12,7 +12,7 @@ import {
 import { type Principal, requirePermission } from "../identity/principal.ts";
 import { type OfficerRow, readOfficerRows } from "../officers/may-enforce.ts";
 import type { CaseEventRow, CaseRow } from "./guards.ts";
-import { currentOfficerIds, officerChangeEvent } from "./officers-of-case.ts";
+import { currentOfficerIds, everOfficerIds, officerChangeEvent } from "./officers-of-case.ts";
 import { type caseDeadlines, cases } from "./schema.ts";
 
 export type LoadedCase = {
@@ -114,7 +114,13 @@ export async function findCase(
     deadlines,
     // C2: everyone registered or named by a change of officers (the set in force is chosen above).
     ...(opts.officerRows
-      ? { officerRows: await officerRowsOf(reference, everOnCase(registered, events), agency.path) }
+      ? {
+          officerRows: await officerRowsOf(
+            reference,
+            [...new Set([...registered, ...everOfficerIds(events)])],
+            agency.path,
+          ),
+        }
       : {}),
     ...(opts.recordingList
       ? { recordingList: await recordingListOf(reference, row.agencyId, agency.path) }
@@ -126,14 +132,6 @@ const findCaseAllSteps = preparedStatement("guifan_find_case", () => findCaseSql
 const findCaseLastStep = preparedStatement("guifan_find_case_last_step", () => findCaseSql(true));
 
 type Reference = { ex: Executor; cache: ReferenceCache; version: string };
-
-/** The officers registered on the case or named by one of its changes of officers. */
-const everOnCase = (registered: string[], events: CaseEventRow[]): string[] => [
-  ...new Set([
-    ...registered,
-    ...events.filter((e) => e.event === officerChangeEvent).flatMap((e) => e.data.officerIds as string[]),
-  ]),
-];
 
 /** The officer rows of the users acting for the agency at `path`: cached ones, the others read (and cached). */
 async function officerRowsOf(r: Reference, userIds: string[], path: string): Promise<OfficerRow[]> {
