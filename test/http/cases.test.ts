@@ -551,6 +551,55 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
     assert.equal((await get(a.id)).events.filter((e) => e.event === "file").length, 1);
   });
 
+  test("steps of many cases at once (written together) each get their step row and ledger entry; the same step twice at once on one case: one 200, one 409 and one row", async () => {
+    const cases = [];
+    for (let i = 0; i < 6; i++) {
+      const c = await lead({ summary: `并发办理 ${i + 1}` });
+      await ok(c.id, "file", day(-80), {}, approver());
+      cases.push({ id: c.id, version: (await ok(c.id, "start_investigation", day(-79))).version });
+    }
+    const inspect = (c: { id: string; version: number }, record: string) =>
+      t.call({
+        method: "POST",
+        url: `/api/v1/cases/${c.id}/events/record_inspection`,
+        as: s["dh.hb.01"]!,
+        payload: { version: c.version, on: day(-78), data: { record } },
+      });
+    const rows = await businessRowCounts(t.ctx.database);
+    // Every case once, and the first two a second time with the same version.
+    const answers = await Promise.all([
+      ...cases.map((c, i) => inspect(c, `现场检查 ${i + 1}`)),
+      inspect(cases[0]!, "重复提交 1"),
+      inspect(cases[1]!, "重复提交 2"),
+    ]);
+    const codes = answers.map((r) => r.statusCode);
+    assert.deepEqual(codes.slice(2, 6), [200, 200, 200, 200], answers.map((r) => r.body).join("\n"));
+    for (const i of [0, 1]) {
+      assert.deepEqual([codes[i], codes[6 + i]].sort(), [200, 409], `case ${i + 1}`);
+      assertError([answers[i]!, answers[6 + i]!].find((r) => r.statusCode === 409)!, 409, "CONFLICT");
+    }
+    const after = await businessRowCounts(t.ctx.database);
+    assert.equal(after.case_events, (rows.case_events ?? 0) + 6);
+    for (const c of cases) {
+      const detail = await get(c.id);
+      assert.equal(detail.version, c.version + 1);
+      assert.equal(detail.events.filter((e) => e.event === "record_inspection").length, 1);
+      const entries = await t.ctx.db
+        .select({ type: ledgerEntries.eventType, payload: ledgerEntries.payload })
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.caseId, c.id))
+        .orderBy(asc(ledgerEntries.id));
+      const inspections = entries.filter((e) => e.type === "case.record_inspection");
+      assert.equal(inspections.length, 1);
+      // The entry is the step that was written (its record and the version it made).
+      const step = detail.events.find((e) => e.event === "record_inspection")!;
+      const payload = JSON.parse(inspections[0]!.payload);
+      assert.equal(payload.eventId, step.id);
+      assert.equal(payload.seq, c.version + 1);
+      assert.deepEqual(payload.data, step.data);
+    }
+  });
+
   test("another county cannot read or act on the case; the city reads it; lists are scoped", async () => {
     const c = await lead({ summary: "跨县可见性测试" });
     assertError(

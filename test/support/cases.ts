@@ -8,7 +8,7 @@ export type CaseDetail = {
   procedure: string;
   state: string;
   version: number;
-  events: { event: string; seq: number; onDate: string; data: Record<string, unknown> }[];
+  events: { id: string; event: string; seq: number; onDate: string; data: Record<string, unknown> }[];
   deadlines: { kind: string; status: string; dueOn: string; light: string | null }[];
   actions: { event: string }[];
   items: { no: number; name: string; status: string }[];

@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { newId } from "../../core/ids.ts";
-import { type Executor, preparedStatement } from "../../db/client.ts";
+import type { Executor } from "../../db/client.ts";
 import { referenceCacheOf } from "../../db/reference-cache.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import { loadCalendar } from "../calendar/load-calendar.ts";
 import type { Calendar } from "../calendar/working-days.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
-import { appendEntryCtes, appendEntryValues } from "../ledger/append-entry.ts";
+import { entryColumns } from "../ledger/append-entry.ts";
 import type { LedgerEventType } from "../ledger/entry.ts";
 import { dateOf, lawDate } from "../officers/officer.ts";
 import { getSetting } from "../settings/get-setting.ts";
@@ -22,6 +22,7 @@ import { caseNumberCounters } from "./schema.ts";
 import { simpleProcedure } from "./simple-procedure.ts";
 import { threeStepProcedure } from "./three-step-procedure.ts";
 import { type CaseState, findTransition, type GuardCheck, type Transition } from "./transition.ts";
+import { type StepWrite, stepWriterOf, writeSteps } from "./write-steps.ts";
 
 export const stepBody = z.strictObject({
   /** The case version the client saw (optimistic concurrency: another version gets 409). */
@@ -78,47 +79,6 @@ const lastStepOnly = new Set(
  */
 const numberingEvents = new Set(allTransitions.filter((t) => t.assignsNumber).map((t) => t.event));
 
-const v = (key: string) => sql.placeholder(key);
-/**
- * A step's writes in one statement: the case moves only if it still has the version loaded (else
- * nothing is written: 409); the step row, `deadlines` deadline rows and the ledger entry are
- * inserted from the UPDATE's result, so they exist only if it moved. Built once per number of
- * deadline rows (placeholders d0_id, d0_kind, …).
- */
-const writeStep = (deadlines: number) =>
-  preparedStatement(
-    `guifan_case_step_${deadlines}`,
-    () => sql`
-      WITH u AS (
-        UPDATE cases SET state = ${v("to")}, version = ${v("seq")}, number = ${v("number")},
-                         updated_at = ${v("at")}::timestamptz, procedure = ${v("procedure")}
-         WHERE id = ${v("caseId")} AND version = ${v("version")}
-        RETURNING id),
-      e AS (
-        INSERT INTO case_events (id, case_id, agency_id, seq, event, from_state, to_state, on_date, data, actor_id, at)
-        SELECT ${v("eventId")}::uuid, u.id, ${v("agencyId")}::uuid, ${v("seq")}::integer, ${v("event")}, ${v("from")},
-               ${v("to")}, ${v("on")}::date, ${v("data")}::jsonb, ${v("actorId")}::uuid, ${v("at")}::timestamptz
-          FROM u
-        RETURNING id, case_id, seq, at)${
-          deadlines
-            ? sql`, d AS (
-          INSERT INTO case_deadlines (id, case_id, event_id, seq, at, kind, status, due_on)
-          SELECT v.id::uuid, e.case_id, e.id, e.seq, e.at, v.kind, v.status, v.due_on::date
-            FROM e, (VALUES ${sql.join(
-              Array.from(
-                { length: deadlines },
-                (_, i) =>
-                  sql`(${v(`d${i}_id`)}, ${v(`d${i}_kind`)}, ${v(`d${i}_status`)}, ${v(`d${i}_due`)})`,
-              ),
-              sql`, `,
-            )}) AS v (id, kind, status, due_on))`
-            : sql``
-        },
-      ${appendEntryCtes("e")}
-      SELECT count(*)::integer AS moved FROM e`,
-  );
-const writeSteps = new Map<number, ReturnType<typeof writeStep>>();
-
 function parse<T>(schema: z.ZodType<T>, value: unknown, prefix: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
@@ -163,14 +123,17 @@ export async function applyTransition(
   input: StepBody,
 ) {
   const body = parse(stepBody, input, "body");
+  const inTransaction = numberingEvents.has(event);
   const run = <T>(fn: (ex: Executor) => Promise<T>): Promise<T> =>
-    numberingEvents.has(event) ? ctx.db.transaction(fn) : fn(ctx.db);
+    inTransaction ? ctx.db.transaction(fn) : fn(ctx.db);
   return run(async (tx) => {
     const loaded = await findCase(tx, actor, caseId, {
       officerRows: withOfficerRows.has(event),
       recordingList: withRecordingList.has(event),
       lastStepOnly: lastStepOnly.has(event),
       cache: referenceCacheOf(ctx.db),
+      // Read with the cases of other steps arriving meanwhile (one statement), except in a transaction.
+      coalesced: !inTransaction,
     });
     const c = loaded.case;
     // A client that saw another version learns that first (whatever the step): reload and retry.
@@ -246,57 +209,48 @@ export async function applyTransition(
 
     // The step's writes, the deadlines it opens and closes and its ledger entry: one statement.
     const procedure = t.switchesTo ?? c.procedure;
-    const at = now.toISOString();
     const rows = [
       ...closing.map((d) => ({ kind: d.kind, status: "closed", dueOn: d.dueOn })),
       ...opened.map((d) => ({ ...d, status: "open" })),
     ];
-    const write = writeSteps.get(rows.length) ?? writeStep(rows.length);
-    writeSteps.set(rows.length, write);
-    const values: Record<string, unknown> = {
-      to: t.to,
-      seq,
-      number,
-      at,
-      procedure,
-      caseId: c.id,
-      version: c.version,
-      eventId,
-      agencyId: c.agencyId,
-      event,
-      from: c.state,
-      on,
-      data: JSON.stringify(data),
-      actorId: actor.userId,
-      ...appendEntryValues({
-        agencyId: c.agencyId,
-        actorId: actor.userId,
-        caseId: c.id,
-        type: `case.${event}` as LedgerEventType,
-        payload: {
-          eventId,
-          event,
-          from: c.state,
-          to: t.to,
-          seq,
-          on,
-          ...(t.assignsNumber ? { number } : {}),
-          ...(t.switchesTo ? { procedure: t.switchesTo } : {}),
-          data,
-          opened,
-          closed: closing.map((d) => d.kind),
-        },
-        at: now,
-      }),
+    const written: StepWrite = {
+      row: {
+        ...entryColumns({
+          agencyId: c.agencyId,
+          actorId: actor.userId,
+          caseId: c.id,
+          type: `case.${event}` as LedgerEventType,
+          payload: {
+            eventId,
+            event,
+            from: c.state,
+            to: t.to,
+            seq,
+            on,
+            ...(t.assignsNumber ? { number } : {}),
+            ...(t.switchesTo ? { procedure: t.switchesTo } : {}),
+            data,
+            opened,
+            closed: closing.map((d) => d.kind),
+          },
+          at: now,
+        }),
+        case_id: c.id,
+        version: c.version,
+        to_state: t.to,
+        number,
+        procedure,
+        event_id: eventId,
+        event,
+        from_state: c.state,
+        on_date: on,
+        data,
+      },
+      deadlines: rows.map((r) => ({ id: newId(), kind: r.kind, status: r.status, due_on: r.dueOn })),
     };
-    rows.forEach((r, i) => {
-      values[`d${i}_id`] = newId();
-      values[`d${i}_kind`] = r.kind;
-      values[`d${i}_status`] = r.status;
-      values[`d${i}_due`] = r.dueOn;
-    });
-    const [written] = await write<{ moved: number }>(tx, values);
-    if (written?.moved !== 1) throw new AppError("CONFLICT", "案件已被他人办理，请刷新后重试");
+    // Alone in the numbering transaction; otherwise with the steps of other cases written meanwhile.
+    const moved = inTransaction ? (await writeSteps(tx, [written]))[0] : await stepWriterOf(tx)(written);
+    if (!moved) throw new AppError("CONFLICT", "案件已被他人办理，请刷新后重试");
     // Only this engine changes a case row, and only with its version: the row now is the loaded one
     // with the step's changes.
     const updated: CaseRow = { ...c, state: t.to, version: seq, number, updatedAt: now, procedure };

@@ -1,6 +1,7 @@
 import { getTableColumns, type SQL, sql, type Table } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
 import { type Executor, preparedStatement } from "../../db/client.ts";
+import { coalesce } from "../../db/coalesce.ts";
 import { ReferenceCache, referenceVersionSql } from "../../db/reference-cache.ts";
 import type { AgencyRow } from "../agencies/find-agency.ts";
 import { agencies } from "../agencies/schema.ts";
@@ -42,26 +43,29 @@ export type FindCaseWith = {
   recordingList?: boolean;
   lastStepOnly?: boolean;
   cache?: ReferenceCache;
+  /** Read together with the cases of other steps arriving meanwhile (only outside a transaction). */
+  coalesced?: boolean;
 };
 
 /** The event of a change of officers as a literal, so that the planner can use the partial index on it. */
 const officerChangeLiteral = sql.raw(`'${officerChangeEvent}'`);
 
-const id = sql.placeholder("id");
+/** The cases' ids, as a JSON array. */
+const ids = sql.placeholder("ids");
 
-/** The case's query, with all its steps or (lastStepOnly) the last one and the changes of officers. */
-function findCaseSql(lastStepOnly: boolean): SQL {
+/** The cases' query, with all their steps or (lastStepOnly) the last one and the changes of officers. */
+function findCasesSql(lastStepOnly: boolean): SQL {
   // The case's steps: all of them, or the last one and the changes of officers before it, each
   // through an index (the partial one holds only the changes), whatever the case's length.
   const steps = lastStepOnly
-    ? sql`(SELECT * FROM case_events l WHERE l.case_id = ${id} ORDER BY l.seq DESC LIMIT 1)
+    ? sql`(SELECT * FROM case_events l WHERE l.case_id = c.id ORDER BY l.seq DESC LIMIT 1)
       UNION ALL
       SELECT * FROM case_events o
-       WHERE o.case_id = ${id} AND o.event = ${officerChangeLiteral}
-         AND o.seq < (SELECT max(m.seq) FROM case_events m WHERE m.case_id = ${id})`
-    : sql`SELECT * FROM case_events e WHERE e.case_id = ${id}`;
+       WHERE o.case_id = c.id AND o.event = ${officerChangeLiteral}
+         AND o.seq < (SELECT max(m.seq) FROM case_events m WHERE m.case_id = c.id)`
+    : sql`SELECT * FROM case_events e WHERE e.case_id = c.id`;
   return sql`
-    SELECT to_jsonb(c) AS row, to_jsonb(a) AS agency, to_jsonb(b) AS squad_bureau,
+    SELECT c.id, to_jsonb(c) AS row, to_jsonb(a) AS agency, to_jsonb(b) AS squad_bureau,
       (SELECT coalesce(json_agg(o.user_id ORDER BY o.added_at), '[]'::json)
          FROM case_officers o WHERE o.case_id = c.id) AS officers,
       (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]'::json) FROM (${steps}) e) AS events,
@@ -76,7 +80,9 @@ function findCaseSql(lastStepOnly: boolean): SQL {
          WHERE a.kind = 'squad' AND x.id = ANY (array_remove(string_to_array(a.path, '/'), '')::uuid[])
            AND x.kind IN ('city_bureau', 'county_bureau')
          ORDER BY length(x.path) DESC LIMIT 1) b ON true
-     WHERE c.id = ${id}`;
+     -- As an array built in the statement (not a parameter): the plan is the same for any number of
+     -- ids (built once per connection, not for each call) and always reads cases through the index.
+     WHERE c.id = ANY (ARRAY(SELECT value::uuid FROM json_array_elements_text(${ids}::json)))`;
 }
 
 /** Loads a case the actor may read (case.read: its agency and the agencies above it). */
@@ -91,7 +97,9 @@ export async function findCase(
   // select with Drizzle's query builder cost ~0.4 ms of CPU per step, and a named statement is
   // planned once per connection (bench/README.md, case steps).
   const last = opts.lastStepOnly === true;
-  const [agg] = await (last ? findCaseLastStep : findCaseAllSteps)<FoundRow>(ex, { id: caseId });
+  const agg = opts.coalesced
+    ? await caseReaderOf(ex, last)(caseId)
+    : (await readCases(ex, last, [caseId]))[0];
   if (!agg) throw new AppError("NOT_FOUND", "案件不存在");
   const row = fromJsonb<CaseRow>(cases, agg.row);
   const agency = fromJsonb<AgencyRow>(agencies, agg.agency);
@@ -128,8 +136,46 @@ export async function findCase(
   };
 }
 
-const findCaseAllSteps = preparedStatement("guifan_find_case", () => findCaseSql(false));
-const findCaseLastStep = preparedStatement("guifan_find_case_last_step", () => findCaseSql(true));
+const findCasesAllSteps = preparedStatement("guifan_find_cases", () => findCasesSql(false));
+const findCasesLastStep = preparedStatement("guifan_find_cases_last_step", () => findCasesSql(true));
+
+/** The rows of cases (in no order; a case that does not exist has none). */
+function readCases(ex: Executor, lastStepOnly: boolean, caseIds: string[]): Promise<FoundRow[]> {
+  // A malformed id would fail the whole statement: the route checks ids; here, one that is not a uuid has no row.
+  const valid = caseIds.filter((x) => uuidPattern.test(x));
+  if (valid.length === 0) return Promise.resolve([]);
+  return (lastStepOnly ? findCasesLastStep : findCasesAllSteps)<FoundRow>(ex, { ids: JSON.stringify(valid) });
+}
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const readers = new WeakMap<object, Map<boolean, (caseId: string) => Promise<FoundRow | undefined>>>();
+
+/**
+ * The case reader of a database handle (`ctx.db`, not a transaction): the cases of steps that
+ * arrive while others are being read are read together, in one statement (coalesce.ts).
+ */
+function caseReaderOf(
+  db: Executor,
+  lastStepOnly: boolean,
+): (caseId: string) => Promise<FoundRow | undefined> {
+  let byKind = readers.get(db);
+  if (!byKind) {
+    byKind = new Map();
+    readers.set(db, byKind);
+  }
+  let reader = byKind.get(lastStepOnly);
+  if (!reader) {
+    reader = coalesce(
+      async (caseIds: string[]) => {
+        const rows = await readCases(db, lastStepOnly, [...new Set(caseIds)]);
+        return caseIds.map((x) => rows.find((r) => r.id === x));
+      },
+      { maxInFlight: 2, maxBatch: 64 },
+    );
+    byKind.set(lastStepOnly, reader);
+  }
+  return reader;
+}
 
 type Reference = { ex: Executor; cache: ReferenceCache; version: string };
 
@@ -161,6 +207,7 @@ async function recordingListOf(
 }
 
 type FoundRow = {
+  id: string;
   row: unknown;
   agency: unknown;
   squad_bureau: unknown;

@@ -12,40 +12,55 @@ export type NewEntry = {
   at: Date;
 };
 
-/**
- * An entry as CTEs of a statement built once (`preparedStatement`; `WITH …,
- * ${appendEntryCtes("x")} SELECT …`, values from `appendEntryValues`): it is appended, with its
- * place in the queue, once for each row of the statement's CTE `after`, so only when that write
- * happened. A case step writes itself and its entry in one statement (one transaction, one round
- * trip; apply-transition.ts). The CTEs are named ledger_entry and ledger_queued.
- */
-export function appendEntryCtes(after: string): SQL {
-  const v = (key: string) => sql.placeholder(`ledger_${key}`);
-  return sql`ledger_entry AS (
-    INSERT INTO ledger_entries (agency_id, at, actor_id, case_id, event_type, payload)
-    SELECT ${v("agency")}::uuid, ${v("at")}::timestamptz, ${v("actor")}::uuid, ${v("case")}::uuid,
-           ${v("type")}::text, ${v("payload")}::text
-      FROM ${sql.raw(after)}
-    RETURNING id),
-  ledger_queued AS (INSERT INTO ledger_pending (entry_id) SELECT id FROM ledger_entry)`;
+/** An entry's columns, as the rows of appendEntryCtes take them. */
+export type EntryColumns = {
+  agency_id: string;
+  /** To the millisecond (the leaf hashes the stored value). */
+  at: string;
+  actor_id: string | null;
+  case_id: string | null;
+  event_type: string;
+  /** Canonical JSON (the exact bytes that are hashed). */
+  payload: string;
+};
+
+/** SQL column definitions of EntryColumns, for `json_to_recordset(…) AS x(${entryColumnsSql})`. */
+export const entryColumnsSql =
+  "agency_id uuid, at timestamptz, actor_id uuid, case_id uuid, event_type text, payload text";
+
+export function entryColumns(e: NewEntry): EntryColumns {
+  return {
+    agency_id: e.agencyId,
+    at: new Date(Math.floor(e.at.getTime())).toISOString(),
+    actor_id: e.actorId ?? null,
+    case_id: e.caseId ?? null,
+    event_type: e.type,
+    payload: canonicalJson(e.payload),
+  };
 }
 
-/** The placeholder values of appendEntryCtes for an entry. */
-export function appendEntryValues(e: NewEntry): Record<string, unknown> {
-  return {
-    ledger_agency: e.agencyId,
-    ledger_at: new Date(Math.floor(e.at.getTime())).toISOString(),
-    ledger_actor: e.actorId ?? null,
-    ledger_case: e.caseId ?? null,
-    ledger_type: e.type,
-    ledger_payload: canonicalJson(e.payload),
-  };
+/**
+ * Entries as CTEs of a statement (`WITH …, ${appendEntryCtes(rows)} SELECT …`): `rows` is a SELECT
+ * of EntryColumns in their order (agency_id, at, actor_id, case_id, event_type, payload), and
+ * each of its rows is appended with its place in the queue. A case step writes itself and its
+ * entry in one statement (only if the step's write happened: `rows` selects from it; one
+ * transaction, one round trip; write-steps.ts). The CTEs are named ledger_entry and ledger_queued.
+ */
+export function appendEntryCtes(rows: SQL): SQL {
+  return sql`ledger_entry AS (
+    INSERT INTO ledger_entries (agency_id, at, actor_id, case_id, event_type, payload)
+    ${rows}
+    RETURNING id),
+  ledger_queued AS (INSERT INTO ledger_pending (entry_id) SELECT id FROM ledger_entry)`;
 }
 
 /** The entry and its place in the queue, in one statement, prepared once per connection. */
 const append = preparedStatement(
   "guifan_ledger_append",
-  () => sql`WITH ${appendEntryCtes("(VALUES (1)) AS one")} SELECT id FROM ledger_entry`,
+  () =>
+    sql`WITH ${appendEntryCtes(
+      sql`SELECT * FROM json_to_recordset(${sql.placeholder("entries")}::json) AS x(${sql.raw(entryColumnsSql)})`,
+    )} SELECT id FROM ledger_entry`,
 );
 
 /**
@@ -55,6 +70,6 @@ const append = preparedStatement(
  * sequence number shortly after the commit.
  */
 export async function appendEntry(tx: Executor, e: NewEntry): Promise<number> {
-  const [row] = await append<{ id: string | number }>(tx, appendEntryValues(e));
+  const [row] = await append<{ id: string | number }>(tx, { entries: JSON.stringify([entryColumns(e)]) });
   return Number(row!.id);
 }
