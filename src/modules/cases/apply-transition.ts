@@ -113,7 +113,10 @@ async function allocateNumber(ex: Executor, numbering: AgencyRow, on: string): P
  * changes), opens and closes deadlines and appends the ledger entry. The reads before it see what
  * they would see in a READ COMMITTED transaction (each statement its own snapshot); the version
  * check makes the write apply only to the case as it was read. A step that takes a case number
- * runs in a transaction with the counter (numberingEvents).
+ * runs in a transaction with the counter (numberingEvents). Outside a transaction, the read and the
+ * write go with those of other cases' steps arriving meanwhile (one statement each for all of
+ * them: find-case.ts, write-steps.ts); each step's rows are still written only if its own case
+ * moved, and a statement that fails is run again step by step.
  */
 export async function applyTransition(
   ctx: AppContext,
