@@ -24,10 +24,6 @@ export type EntryColumns = {
   payload: string;
 };
 
-/** SQL column definitions of EntryColumns, for `json_to_recordset(…) AS x(${entryColumnsSql})`. */
-export const entryColumnsSql =
-  "agency_id uuid, at timestamptz, actor_id uuid, case_id uuid, event_type text, payload text";
-
 export function entryColumns(e: NewEntry): EntryColumns {
   return {
     agency_id: e.agencyId,
@@ -55,13 +51,13 @@ export function appendEntryCtes(rows: SQL): SQL {
 }
 
 /** The entry and its place in the queue, in one statement, prepared once per connection. */
-const append = preparedStatement(
-  "guifan_ledger_append",
-  () =>
-    sql`WITH ${appendEntryCtes(
-      sql`SELECT * FROM json_to_recordset(${sql.placeholder("entries")}::json) AS x(${sql.raw(entryColumnsSql)})`,
-    )} SELECT id FROM ledger_entry`,
-);
+const append = preparedStatement("guifan_ledger_append", () => {
+  const v = (column: keyof EntryColumns) => sql.placeholder(column);
+  return sql`WITH ${appendEntryCtes(
+    sql`SELECT ${v("agency_id")}::uuid, ${v("at")}::timestamptz, ${v("actor_id")}::uuid, ${v("case_id")}::uuid,
+               ${v("event_type")}::text, ${v("payload")}::text`,
+  )} SELECT id FROM ledger_entry`;
+});
 
 /**
  * The one way to record something in the full-process record (C7). Call it with the transaction
@@ -70,6 +66,6 @@ const append = preparedStatement(
  * sequence number shortly after the commit.
  */
 export async function appendEntry(tx: Executor, e: NewEntry): Promise<number> {
-  const [row] = await append<{ id: string | number }>(tx, { entries: JSON.stringify([entryColumns(e)]) });
+  const [row] = await append<{ id: string | number }>(tx, entryColumns(e));
   return Number(row!.id);
 }
