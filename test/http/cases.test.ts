@@ -531,6 +531,19 @@ describe(`case handling over HTTP (${testEngine()})`, () => {
     assert.equal(after.number, null);
   });
 
+  test("a case id written in upper case is the same case: its step is taken", async () => {
+    const c = await lead();
+    const { version } = await ok(c.id, "file", day(-60), {}, approver());
+    const res = await t.call({
+      method: "POST",
+      url: `/api/v1/cases/${c.id.toUpperCase()}/events/start_investigation`,
+      as: s["dh.hb.01"]!,
+      payload: { version, on: day(-59), data: {} },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal((await get(c.id)).state, "investigating");
+  });
+
   test("two approvals of the same filing at once: one succeeds, the other gets 409; numbers stay gapless", async () => {
     const a = await lead();
     const b = await lead();

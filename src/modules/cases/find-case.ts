@@ -168,7 +168,8 @@ function caseReaderOf(
     reader = coalesce(
       async (caseIds: string[]) => {
         const rows = await readCases(db, lastStepOnly, [...new Set(caseIds)]);
-        return caseIds.map((x) => rows.find((r) => r.id === x));
+        // The database answers ids in lower case; a client may write them in upper case.
+        return caseIds.map((x) => rows.find((r) => r.id === x.toLowerCase()));
       },
       { maxInFlight: 2, maxBatch: 64 },
     );
