@@ -31,8 +31,10 @@ const deadlinesOf = sql.placeholder("deadlines");
  * Steps' writes in one statement: each case moves only if it still has the version its step was
  * checked against (else nothing of that step is written: 409); its step row, deadline rows and
  * ledger entry are inserted from the UPDATE's result, so they exist only if it moved. The rows
- * come as JSON (one parameter, the same on both engines), in case-id order so that concurrent
- * statements lock cases in one order.
+ * come as JSON (one parameter, the same on both engines), sorted by case id (the entries are
+ * appended in that order). Two batches that lock the same cases in another order deadlock: the
+ * server fails one of them, and its steps are run again one by one (coalesce.ts), so each still
+ * gets its own answer.
  */
 const write = preparedStatement(
   "guifan_case_steps",
