@@ -5,7 +5,7 @@ import type { AppContext } from "../../context.ts";
 import { AppError } from "../../core/errors.ts";
 import { findAgency } from "../agencies/find-agency.ts";
 import { type Principal, requirePermission } from "../identity/principal.ts";
-import { appendEntry } from "../ledger/append-entry.ts";
+import { appendEntry, type EntryColumns } from "../ledger/append-entry.ts";
 import { leafBytes } from "../ledger/entry.ts";
 import { checkpointNow } from "../ledger/integrate.ts";
 import { leafHash } from "../ledger/merkle.ts";
@@ -49,16 +49,7 @@ How to verify independently (no need for this system)
   4. Hash every evidence file with SHA-256: it must equal payload.sha256 of its evidence.added entry.
 `;
 
-type Row = {
-  seq: string | number;
-  entry_id: string | number;
-  agency_id: string;
-  at: string;
-  actor_id: string | null;
-  case_id: string | null;
-  event_type: string;
-  payload: string;
-};
+type Row = { seq: string | number; entry_id: string | number } & EntryColumns;
 
 /**
  * A case's full-process record as one ZIP, streamed (C7): the export is itself recorded, a

@@ -12,7 +12,7 @@ export type NewEntry = {
   at: Date;
 };
 
-/** An entry's columns, as the rows of appendEntryCtes take them. */
+/** An entry's columns as ledger_entries stores them (snake case, as read with plain SQL) and as appendEntryCtes takes them. */
 export type EntryColumns = {
   agency_id: string;
   /** To the millisecond (the leaf hashes the stored value). */

@@ -5,6 +5,7 @@ import { ancestorIds } from "../agencies/agency.ts";
 import { agencies } from "../agencies/schema.ts";
 import { latestOverrides } from "../settings/get-setting.ts";
 import { resolveSetting, type SettingKey } from "../settings/registry.ts";
+import type { EntryColumns } from "./append-entry.ts";
 import { entryLeafHash } from "./entry.ts";
 import { CompactRange } from "./merkle.ts";
 import { ledgerCheckpoints } from "./schema.ts";
@@ -18,15 +19,7 @@ export const isoAt = (column: string): string =>
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-type PendingRow = {
-  id: string | number;
-  agency_id: string;
-  at: string;
-  actor_id: string | null;
-  case_id: string | null;
-  event_type: string;
-  payload: string;
-};
+type PendingRow = { id: string | number } & EntryColumns;
 
 /**
  * Gives pending entries their gapless sequence numbers, in batches, in one transaction per batch:
