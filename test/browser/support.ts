@@ -257,6 +257,7 @@ export async function pickOptions(
   // The chosen values are rendered inside the form item or the Select (the dropdown lives in a portal elsewhere).
   const box = labelled ? page.locator(".ant-form-item", { has: select }) : select;
   const shown = (t: string | RegExp) => box.filter({ hasText: t });
+  const combobox = labelled ? select : select.locator('[role="combobox"]').first();
   for (let round = 0; round < 3; round++) {
     const missing: (string | RegExp)[] = [];
     for (const t of texts) if ((await shown(t).count()) === 0) missing.push(t);
@@ -269,7 +270,9 @@ export async function pickOptions(
         .first()
         .click();
     }
-    await page.keyboard.press("Escape");
+    // Escape closes a dropdown that stays open (a multiple Select). Pressed when the Select has
+    // already closed (a single one closes on its pick), it would close the dialog around it.
+    if ((await combobox.getAttribute("aria-expanded")) === "true") await page.keyboard.press("Escape");
   }
   for (const t of texts) await shown(t).first().waitFor();
 }
