@@ -212,10 +212,6 @@ export async function applyTransition(
 
     // The step's writes, the deadlines it opens and closes and its ledger entry: one statement.
     const procedure = t.switchesTo ?? c.procedure;
-    const rows = [
-      ...closing.map((d) => ({ kind: d.kind, status: "closed", dueOn: d.dueOn })),
-      ...opened.map((d) => ({ ...d, status: "open" })),
-    ];
     const written: StepWrite = {
       row: {
         ...entryColumns({
@@ -249,7 +245,10 @@ export async function applyTransition(
         on_date: on,
         data,
       },
-      deadlines: rows.map((r) => ({ id: newId(), kind: r.kind, status: r.status, due_on: r.dueOn })),
+      deadlines: [
+        ...closing.map((d) => ({ id: newId(), kind: d.kind, status: "closed", due_on: d.dueOn })),
+        ...opened.map((d) => ({ id: newId(), kind: d.kind, status: "open", due_on: d.dueOn })),
+      ],
     };
     // Alone in the numbering transaction; otherwise with the steps of other cases written meanwhile.
     const moved = inTransaction ? (await writeSteps(tx, [written]))[0] : await stepWriterOf(tx)(written);

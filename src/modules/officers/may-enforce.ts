@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { AppError } from "../../core/errors.ts";
 import { type Executor, preparedStatement } from "../../db/client.ts";
 import { ancestorIds } from "../agencies/agency.ts";
@@ -55,37 +55,32 @@ type RawCertificate = {
 const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
 
 /**
- * SQL: the OfficerRow of each user in `userIds` (an SQL list of uuids, e.g. a subquery) who has an
- * officer profile, for acts in the name of the agency whose path is `actingPath`: the profile, the
- * officer's agency, the agencies on both paths, and the certificates with their events (annual
- * reviews do not decide the answer).
+ * The OfficerRow of each user in the JSON array `ids` who has an officer profile, for acts in the
+ * name of the agency whose path is `path`: the profile, the officer's agency, the agencies on both
+ * paths, and the certificates with their events (annual reviews do not decide the answer). A named
+ * statement (planned once per connection): its text does not depend on the number of users.
  */
-const officerRowsSql = (userIds: SQL, actingPath: SQL): SQL => sql`
-    SELECT o_p.user_id, o_u.display_name, o_p.enforcement_post,
-           o_a.id AS agency_id, o_a.kind AS agency_kind, o_a.path AS agency_path,
-           (SELECT json_agg(json_build_object('id', o_x.id, 'kind', o_x.kind, 'path', o_x.path))
-              FROM agencies o_x
-             WHERE o_x.id = ANY (array_remove(string_to_array(o_a.path || ${actingPath}, '/'), '')::uuid[])) AS chain,
+const officerRowsOf = preparedStatement(
+  "guifan_may_enforce",
+  () => sql`
+    SELECT p.user_id, u.display_name, p.enforcement_post,
+           a.id AS agency_id, a.kind AS agency_kind, a.path AS agency_path,
+           (SELECT json_agg(json_build_object('id', x.id, 'kind', x.kind, 'path', x.path))
+              FROM agencies x
+             WHERE x.id = ANY (array_remove(string_to_array(a.path || ${sql.placeholder("path")}::text, '/'), '')::uuid[])) AS chain,
            (SELECT coalesce(json_agg(json_build_object(
-                     'id', o_c.id, 'number', o_c.number, 'fields', o_c.fields,
-                     'issuedOn', o_c.issued_on, 'expiresOn', o_c.expires_on,
+                     'id', c.id, 'number', c.number, 'fields', c.fields,
+                     'issuedOn', c.issued_on, 'expiresOn', c.expires_on,
                      'events', (SELECT coalesce(json_agg(json_build_object(
-                                         'kind', o_e.kind, 'effectiveOn', o_e.effective_on, 'recordedAt', o_e.recorded_at)
-                                       ORDER BY o_e.effective_on, o_e.recorded_at), '[]'::json)
-                                  FROM certificate_events o_e WHERE o_e.certificate_id = o_c.id))
-                   ORDER BY o_c.issued_on, o_c.recorded_at), '[]'::json)
-              FROM certificates o_c WHERE o_c.officer_id = o_p.id) AS certificates
-      FROM officer_profiles o_p
-      JOIN agencies o_a ON o_a.id = o_p.agency_id
-      JOIN users o_u ON o_u.id = o_p.user_id
-     WHERE o_p.user_id IN (${userIds})`;
-
-/** officerRowsSql for a JSON array of user ids (`ids`) acting for the agency at `path`. */
-const officerRowsOf = preparedStatement("guifan_may_enforce", () =>
-  officerRowsSql(
-    sql`SELECT value::uuid FROM json_array_elements_text(${sql.placeholder("ids")}::json)`,
-    sql`${sql.placeholder("path")}::text`,
-  ),
+                                         'kind', e.kind, 'effectiveOn', e.effective_on, 'recordedAt', e.recorded_at)
+                                       ORDER BY e.effective_on, e.recorded_at), '[]'::json)
+                                  FROM certificate_events e WHERE e.certificate_id = c.id))
+                   ORDER BY c.issued_on, c.recorded_at), '[]'::json)
+              FROM certificates c WHERE c.officer_id = p.id) AS certificates
+      FROM officer_profiles p
+      JOIN agencies a ON a.id = p.agency_id
+      JOIN users u ON u.id = p.user_id
+     WHERE p.user_id IN (SELECT value::uuid FROM json_array_elements_text(${sql.placeholder("ids")}::json))`,
 );
 
 /** The OfficerRow of each of the users who has an officer profile, acting for the agency at `actingPath`. */
@@ -105,7 +100,6 @@ export async function checkMayEnforceMany(
   const answers = new Map<string, MayEnforce>();
   if (act.userIds.length === 0) return answers;
   const agency = act.agency ?? (await findAgency(ex, act.agencyId));
-  // A named statement (planned once per connection): its text does not depend on the number of users.
   const rows = act.officers ?? (await readOfficerRows(ex, act.userIds, agency.path));
   const byId = new Map<string, AgencyRow>();
   for (const r of rows)
